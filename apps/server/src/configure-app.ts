@@ -1,0 +1,30 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { AppConfig, PinoLoggerService, ProblemDetailsFilter, validationExceptionFactory } from '@app/common';
+import { setUpOpenApi } from './http/openapi.js';
+import { createRequestLogger } from './http/logging.js';
+
+/** Everything around the routes, shared by `npm start` and the end-to-end tests. */
+export function configureApp(app: NestExpressApplication, logger: Logger): INestApplication {
+  const config = app.get(AppConfig);
+  app.useLogger(new PinoLoggerService(logger));
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.disable('x-powered-by');
+  app.use(createRequestLogger(logger));
+  app.use(helmet());
+  app.useBodyParser('json', { limit: '64kb', strict: true });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  setUpOpenApi(app);
+  return app;
+}

@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  CreateRequestDto,
+  DocumentView,
+  IntakeService,
+  RequestCreatedView,
+  RequesterAccessGuard,
+  type RequesterCase,
+  RequesterCaseParam,
+  RequestStatusView,
+  UploadDocumentDto,
+  UploadDocumentFormDto,
+} from '@app/cases';
+import { DocumentUploadInterceptor, StagedFile, type StagedUpload } from '@app/documents';
+import { ApiProblems } from '../http/api-problems.decorator.js';
+
+const referenceParam = ApiParam({ name: 'reference', example: 'NOK-2026-000123' });
+
+/** The family's endpoints. Public and rate limited (AppModule); everything after creation needs the case's token. */
+@ApiTags('Requests (families)')
+@Controller('api/v1/requests')
+export class RequestsController {
+  constructor(private readonly intake: IntakeService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Submit a request about the account of someone who died or is incapacitated' })
+  @ApiCreatedResponse({ type: RequestCreatedView, description: 'Keep the reference and the access token' })
+  @ApiProblems(400, 415, 429)
+  submit(@Body() body: CreateRequestDto): Promise<RequestCreatedView> {
+    return this.intake.submit(body);
+  }
+
+  @Get(':reference')
+  @ApiOperation({ summary: 'Where a request stands' })
+  @ApiBearerAuth('requester-token')
+  @referenceParam
+  @ApiOkResponse({ type: RequestStatusView })
+  @ApiProblems(401, 404, 429)
+  @UseGuards(RequesterAccessGuard)
+  status(@RequesterCaseParam() requester: RequesterCase): Promise<RequestStatusView> {
+    return this.intake.status(requester);
+  }
+
+  @Post(':reference/documents')
+  @ApiOperation({ summary: 'Add a document (PDF, JPEG, PNG, TIFF or HEIC) to a request' })
+  @ApiBearerAuth('requester-token')
+  @referenceParam
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadDocumentFormDto })
+  @ApiCreatedResponse({ type: DocumentView })
+  @ApiProblems(400, 401, 404, 409, 413, 415, 422, 429)
+  @UseGuards(RequesterAccessGuard)
+  @UseInterceptors(DocumentUploadInterceptor)
+  addDocument(
+    @RequesterCaseParam() requester: RequesterCase,
+    @Body() fields: UploadDocumentDto,
+    @StagedFile() file: StagedUpload,
+  ): Promise<DocumentView> {
+    return this.intake.addDocument(requester, fields, file);
+  }
+
+  @Post(':reference/withdrawal')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a request that is still open' })
+  @ApiBearerAuth('requester-token')
+  @referenceParam
+  @ApiOkResponse({ type: RequestStatusView })
+  @ApiProblems(401, 404, 409, 429)
+  @UseGuards(RequesterAccessGuard)
+  withdraw(@RequesterCaseParam() requester: RequesterCase): Promise<RequestStatusView> {
+    return this.intake.withdraw(requester);
+  }
+}
+

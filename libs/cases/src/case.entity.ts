@@ -1,0 +1,63 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { CaseState, Relationship, RequestType, SubjectStatus } from '@app/common';
+import type { Jurisdiction } from '@app/checklists';
+
+@Entity({ name: 'cases' })
+export class CaseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  reference!: string;
+
+  @Column({ name: 'request_type', type: 'text' })
+  requestType!: RequestType;
+
+  @Column({ type: 'text' })
+  state!: CaseState;
+
+  @Column({ type: 'text' })
+  jurisdiction!: Jurisdiction;
+
+  @Column({ name: 'subject_status', type: 'text' })
+  subjectStatus!: SubjectStatus;
+
+  @Column({ name: 'subject_full_name', type: 'text' })
+  subjectFullName!: string;
+
+  @Column({ name: 'subject_account_email', type: 'text' })
+  subjectAccountEmail!: string;
+
+  @Column({ name: 'subject_country', type: 'char', length: 2 })
+  subjectCountry!: string;
+
+  @Column({ name: 'subject_date_of_death', type: 'date', nullable: true })
+  subjectDateOfDeath!: string | null;
+
+  @Column({ name: 'requester_full_name', type: 'text' })
+  requesterFullName!: string;
+
+  @Column({ name: 'requester_email', type: 'text' })
+  requesterEmail!: string;
+
+  @Column({ name: 'requester_relationship', type: 'text' })
+  requesterRelationship!: Relationship;
+
+  @Column({ name: 'requester_country', type: 'char', length: 2 })
+  requesterCountry!: string;
+
+  @Column({ name: 'requester_language', type: 'text' })
+  requesterLanguage!: string;
+
+  @Column({ name: 'access_token_hash', type: 'bytea' })
+  accessTokenHash!: Buffer;
+
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '@app/documents';
+import { CaseEntity } from './case.entity.js';
+import { CaseStateChangeEntity } from './case-state-change.entity.js';
+import { IntakeService } from './intake.service.js';
+import { RequesterAccessGuard } from './requester-access.guard.js';
+import { RequesterAccessService } from './requester-access.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CaseEntity, CaseStateChangeEntity]), DocumentsModule],
+  providers: [IntakeService, RequesterAccessService, RequesterAccessGuard],
+  exports: [IntakeService, RequesterAccessService, RequesterAccessGuard, DocumentsModule],
+})
+export class CasesModule {}

@@ -1,0 +1,10 @@
+export { CaseEntity } from './case.entity.js';
+export { CaseStateChangeEntity } from './case-state-change.entity.js';
+export { canWithdraw, formatReference, REFERENCE_PATTERN } from './case-lifecycle.js';
+export { CasesModule } from './cases.module.js';
+export { CreateRequestDto, RequesterDto, SubjectDto } from './dto/create-request.dto.js';
+export { UploadDocumentDto, UploadDocumentFormDto } from './dto/upload-document.dto.js';
+export { IntakeService } from './intake.service.js';
+export { RequesterAccessGuard, RequesterCaseParam } from './requester-access.guard.js';
+export { type RequesterCase, RequesterAccessService } from './requester-access.service.js';
+export { DocumentView, RequestCreatedView, RequestStatusView, StateChangeView } from './views/request.views.js';

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { DomainException } from '@app/common';
+import { accessTokenMatches, hashAccessToken, isWellFormedAccessToken } from '@app/identity';
+import { CaseEntity } from './case.entity.js';
+
+/** Who a requester token has been checked to be: the family member of exactly this case. */
+export interface RequesterCase {
+  caseId: string;
+  reference: string;
+}
+
+/**
+ * Checks a requester's token against a reference. A wrong or missing token is 401; a token that
+ * belongs to another case is 404, exactly like a reference that does not exist, so a token never
+ * reveals whether some other case exists.
+ */
+@Injectable()
+export class RequesterAccessService {
+  constructor(@InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>) {}
+
+  async authenticate(reference: string, token: string | undefined): Promise<RequesterCase> {
+    if (!token || !isWellFormedAccessToken(token)) throw unauthenticated();
+    const target = await this.cases.findOne({ where: { reference }, select: { id: true, reference: true, accessTokenHash: true } });
+    if (target && accessTokenMatches(token, target.accessTokenHash)) {
+      return { caseId: target.id, reference: target.reference };
+    }
+    const owner = await this.cases.exists({ where: { accessTokenHash: hashAccessToken(token) } });
+    if (owner) throw new DomainException('NOT_FOUND', 'There is no request with this reference for this access token.');
+    throw unauthenticated();
+  }
+}
+
+function unauthenticated(): DomainException {
+  return new DomainException(
+    'UNAUTHENTICATED',
+    'Send the access token you received when you made the request, as "Authorization: Bearer <token>".',
+  );
+}

@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CASE_STATES,
+  type CaseState,
+  DOCUMENT_TYPES,
+  type DocumentType,
+  REQUEST_TYPES,
+  type RequestType,
+  SERVED_VIA,
+  type ServedVia,
+  VERIFICATIONS,
+  type Verification,
+} from '@app/common';
+import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
+import type { DocumentEntity } from '@app/documents';
+import type { CaseEntity } from '../case.entity.js';
+import type { CaseStateChangeEntity } from '../case-state-change.entity.js';
+
+export class DocumentView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: DOCUMENT_TYPES, example: 'DEATH_CERTIFICATE' }) type!: DocumentType;
+  @ApiPropertyOptional({ enum: SERVED_VIA, nullable: true }) servedVia!: ServedVia | null;
+  @ApiProperty({ example: 'Sterbeurkunde_Müller.pdf', description: 'The name it was sent under, cleaned' })
+  fileName!: string;
+  @ApiProperty({ example: 'application/pdf', description: 'Judged from the bytes' }) mediaType!: string;
+  @ApiProperty({ example: 182734, description: 'Bytes' }) size!: number;
+  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }) sha256!: string;
+  @ApiProperty({ enum: VERIFICATIONS, example: 'PENDING' }) verification!: Verification;
+  @ApiPropertyOptional({ nullable: true, description: 'Why a reviewer rejected it, written for you' })
+  rejectionReason!: string | null;
+  @ApiProperty({ format: 'date-time' }) uploadedAt!: string;
+
+  static from(document: DocumentEntity): DocumentView {
+    return {
+      id: document.id,
+      type: document.type,
+      servedVia: document.servedVia,
+      fileName: document.fileName,
+      mediaType: document.mediaType,
+      size: document.size,
+      sha256: document.sha256,
+      verification: document.verification,
+      rejectionReason: document.rejectionReason,
+      uploadedAt: document.createdAt.toISOString(),
+    };
+  }
+}
+
+export class RequestCreatedView {
+  @ApiProperty({ example: 'NOK-2026-000123' }) reference!: string;
+  @ApiProperty({
+    example: 'pQ3v7n0hC0m1d9Qx6V2m8yYk4JcRr5tWZbL1sA0eU3g',
+    description: 'Shown once. Keep it: with the reference it opens this request. We store only a hash.',
+  })
+  accessToken!: string;
+  @ApiProperty({ enum: CASE_STATES, example: 'AWAITING_DOCUMENTS' }) state!: CaseState;
+  @ApiProperty({ enum: JURISDICTIONS, example: 'DE' }) jurisdiction!: Jurisdiction;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'The evaluated document checklist (filled in once checklists are evaluated)',
+  })
+  checklist!: null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+
+  static from(entity: CaseEntity, accessToken: string): RequestCreatedView {
+    return {
+      reference: entity.reference,
+      accessToken,
+      state: entity.state,
+      jurisdiction: entity.jurisdiction,
+      checklist: null,
+      createdAt: entity.createdAt.toISOString(),
+    };
+  }
+}
+
+export class StateChangeView {
+  @ApiProperty({ enum: CASE_STATES }) state!: CaseState;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class RequestStatusView {
+  @ApiProperty({ example: 'NOK-2026-000123' }) reference!: string;
+  @ApiProperty({ enum: CASE_STATES, example: 'AWAITING_DOCUMENTS' }) state!: CaseState;
+  @ApiProperty({ enum: REQUEST_TYPES }) requestType!: RequestType;
+  @ApiProperty({ enum: JURISDICTIONS }) jurisdiction!: Jurisdiction;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) checklist!: null;
+  @ApiProperty({ type: [DocumentView] }) documents!: DocumentView[];
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'null until decided' })
+  decision!: null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'Summary of the account timeline (filled in once activity is known)',
+  })
+  deadlines!: null;
+  @ApiProperty({ type: [StateChangeView] }) history!: StateChangeView[];
+
+  static from(entity: CaseEntity, documents: DocumentEntity[], history: CaseStateChangeEntity[]): RequestStatusView {
+    return {
+      reference: entity.reference,
+      state: entity.state,
+      requestType: entity.requestType,
+      jurisdiction: entity.jurisdiction,
+      checklist: null,
+      documents: documents.map((document) => DocumentView.from(document)),
+      decision: null,
+      deadlines: null,
+      history: history.map((change) => ({ state: change.state, at: change.at.toISOString() })),
+    };
+  }
+}

@@ -1,0 +1,133 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+  ValidateIf,
+} from 'class-validator';
+
+const MiB = 1024 * 1024;
+
+/** A base64 string that decodes to exactly 32 bytes (an AES-256 key). */
+const BASE64_256_BITS = /^[A-Za-z0-9+/]{43}=$/;
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/**
+ * All configuration, read once from the environment and validated at boot.
+ * Property names are the environment variables; defaults are the development values.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** An external PostgreSQL. When absent, an embedded PostgreSQL is started under DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string = undefined;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_POSTGRES_PORT = 54329;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DATABASE_POOL_SIZE = 20;
+
+  /** Local state: embedded PostgreSQL cluster, development master key. */
+  @IsString()
+  @IsNotEmpty()
+  DATA_DIR = '.data';
+
+  /** Encrypted documents (local storage driver). */
+  @IsString()
+  @IsNotEmpty()
+  UPLOAD_DIR = 'uploads';
+
+  /** Base64 of 32 random bytes; wraps every document's data key. Required in production. */
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.DOCUMENT_MASTER_KEY !== undefined)
+  @Matches(BASE64_256_BITS, { message: 'must be base64 of exactly 32 bytes (openssl rand -base64 32)' })
+  DOCUMENT_MASTER_KEY?: string = undefined;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1024 * MiB)
+  MAX_FILE_SIZE_BYTES = 25 * MiB;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_DOCUMENTS_PER_CASE = 40;
+
+  /** Requests per minute per client address on the public (family) endpoints. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
+
+  /** Staged or unreferenced stored files older than this are removed by the sweep. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ORPHAN_MAX_AGE_MINUTES = 60;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ORPHAN_SWEEP_INTERVAL_MINUTES = 15;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (client address for rate limits). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Reads and validates the environment. Throws a ConfigurationError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw = Object.fromEntries(
+    known.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
+  );
+  const config = Object.assign(plainToInstance(AppConfig, raw), overrides);
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    throw new ConfigurationError(
+      errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`),
+    );
+  }
+  return config;
+}

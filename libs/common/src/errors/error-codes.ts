@@ -1,0 +1,42 @@
+import { HttpStatus } from '@nestjs/common';
+
+/**
+ * Every refusal the product can give, with the HTTP status it maps to and the title a person reads.
+ * Codes are stable: clients and tests match on them, never on titles or details.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: HttpStatus.BAD_REQUEST, title: 'The request is not valid' },
+  MALFORMED_JSON: { status: HttpStatus.BAD_REQUEST, title: 'The request body is not valid JSON' },
+  MULTIPART_INVALID: { status: HttpStatus.BAD_REQUEST, title: 'The upload form is not valid' },
+  FILE_MISSING: { status: HttpStatus.BAD_REQUEST, title: 'No file was sent' },
+  FILE_EMPTY: { status: HttpStatus.BAD_REQUEST, title: 'The file is empty' },
+  UNAUTHENTICATED: { status: HttpStatus.UNAUTHORIZED, title: 'Credentials are missing or wrong' },
+  FORBIDDEN: { status: HttpStatus.FORBIDDEN, title: 'You may not do this' },
+  NOT_FOUND: { status: HttpStatus.NOT_FOUND, title: 'Not found' },
+  METHOD_NOT_ALLOWED: { status: HttpStatus.METHOD_NOT_ALLOWED, title: 'Method not allowed' },
+  CASE_NOT_OPEN: { status: HttpStatus.CONFLICT, title: 'The request is no longer open' },
+  FILE_TOO_LARGE: { status: HttpStatus.PAYLOAD_TOO_LARGE, title: 'The file is too large' },
+  BODY_TOO_LARGE: { status: HttpStatus.PAYLOAD_TOO_LARGE, title: 'The request body is too large' },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    title: 'This kind of file is not accepted',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    title: 'The request body has the wrong content type',
+  },
+  DOCUMENT_LIMIT_REACHED: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    title: 'This request already has the most documents allowed',
+  },
+  RATE_LIMITED: { status: HttpStatus.TOO_MANY_REQUESTS, title: 'Too many requests' },
+  SERVICE_UNAVAILABLE: { status: HttpStatus.SERVICE_UNAVAILABLE, title: 'Service unavailable' },
+  INTERNAL: { status: HttpStatus.INTERNAL_SERVER_ERROR, title: 'Something went wrong on our side' },
+} as const satisfies Record<string, { status: HttpStatus; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** The problem `type` URI for a code: stable, and distinct per code (RFC 9457 §3.1.1). */
+export function problemType(code: ErrorCode): string {
+  return `urn:next-of-kin:problem:${code.toLowerCase().replaceAll('_', '-')}`;
+}

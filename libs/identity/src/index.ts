@@ -1,0 +1,7 @@
+export {
+  accessTokenMatches,
+  bearerToken,
+  generateAccessToken,
+  hashAccessToken,
+  isWellFormedAccessToken,
+} from './access-token.js';

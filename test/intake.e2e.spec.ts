@@ -1,0 +1,227 @@
+import { createDecipheriv, createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import request from 'supertest';
+import { REFERENCE_PATTERN } from '@app/cases';
+import { jpeg, pdf, png, validRequest } from './support/fixtures.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+async function submit(body = validRequest()): Promise<{ reference: string; accessToken: string }> {
+  const response = await request(t.http).post('/api/v1/requests').send(body).expect(201);
+  return response.body as { reference: string; accessToken: string };
+}
+
+function upload(reference: string, token: string, type: string, file: Buffer, fileName: string) {
+  return request(t.http)
+    .post(`/api/v1/requests/${reference}/documents`)
+    .set('Authorization', `Bearer ${token}`)
+    .field('type', type)
+    .attach('file', file, { filename: fileName, contentType: 'application/octet-stream' });
+}
+
+/** Decrypts a stored file with the key material of its row, as only the server can. */
+async function decryptStored(documentId: string): Promise<Buffer> {
+  const [row] = (await t.dataSource.query(
+    'SELECT storage_key, wrapped_key, content_iv, content_tag FROM documents WHERE id = $1',
+    [documentId],
+  )) as [{ storage_key: string; wrapped_key: Buffer; content_iv: Buffer; content_tag: Buffer }];
+  const master = Buffer.from(t.config.DOCUMENT_MASTER_KEY!, 'base64');
+  const unwrap = createDecipheriv('aes-256-gcm', master, row.wrapped_key.subarray(0, 12));
+  unwrap.setAuthTag(row.wrapped_key.subarray(12, 28));
+  const dataKey = Buffer.concat([unwrap.update(row.wrapped_key.subarray(28)), unwrap.final()]);
+  const ciphertext = await readFile(join(t.uploadDir, 'objects', row.storage_key.slice(0, 2), row.storage_key));
+  const decipher = createDecipheriv('aes-256-gcm', dataKey, row.content_iv);
+  decipher.setAuthTag(row.content_tag);
+  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+}
+
+describe('intake round trip', () => {
+  it('creates a request, takes two documents, and shows them back', async () => {
+    const created = await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201);
+    expect(created.body).toEqual({
+      reference: expect.stringMatching(REFERENCE_PATTERN),
+      accessToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      state: 'AWAITING_DOCUMENTS',
+      jurisdiction: 'DE',
+      checklist: null,
+      createdAt: expect.any(String),
+    });
+    const { reference, accessToken } = created.body as { reference: string; accessToken: string };
+    expect(reference.startsWith(`NOK-${new Date().getUTCFullYear()}-`)).toBe(true);
+
+    const certificate = pdf('Sterbeurkunde Anna Keller');
+    const passport = jpeg();
+    const first = await upload(reference, accessToken, 'DEATH_CERTIFICATE', certificate, 'Sterbeurkunde_Müller.pdf');
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({
+      id: expect.any(String),
+      type: 'DEATH_CERTIFICATE',
+      fileName: 'Sterbeurkunde_Müller.pdf',
+      mediaType: 'application/pdf',
+      size: certificate.length,
+      sha256: createHash('sha256').update(certificate).digest('hex'),
+      verification: 'PENDING',
+      servedVia: null,
+      rejectionReason: null,
+      uploadedAt: expect.any(String),
+    });
+    const second = await upload(reference, accessToken, 'DECEASED_ID', passport, '死亡证明.jpg').expect(201);
+    expect(second.body).toMatchObject({ fileName: '死亡证明.jpg', mediaType: 'image/jpeg', size: passport.length });
+
+    const status = await request(t.http)
+      .get(`/api/v1/requests/${reference}`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .expect(200);
+    expect(status.body).toMatchObject({
+      reference,
+      state: 'AWAITING_DOCUMENTS',
+      requestType: 'RELEASE_DATA',
+      jurisdiction: 'DE',
+      decision: null,
+      history: [{ state: 'AWAITING_DOCUMENTS', at: expect.any(String) }],
+    });
+    expect((status.body as { documents: unknown[] }).documents).toEqual([
+      expect.objectContaining({ id: first.body.id, type: 'DEATH_CERTIFICATE', verification: 'PENDING', rejectionReason: null }),
+      expect.objectContaining({ id: second.body.id, type: 'DECEASED_ID', sha256: second.body.sha256 }),
+    ]);
+
+    // At rest: ciphertext only, which decrypts to exactly the recorded hash.
+    for (const [document, plaintext] of [
+      [first.body, certificate],
+      [second.body, passport],
+    ] as const) {
+      const [row] = (await t.dataSource.query('SELECT storage_key FROM documents WHERE id = $1', [document.id])) as [
+        { storage_key: string },
+      ];
+      const onDisk = await readFile(join(t.uploadDir, 'objects', row.storage_key.slice(0, 2), row.storage_key));
+      expect(onDisk.equals(plaintext)).toBe(false);
+      expect(onDisk.includes(plaintext.subarray(0, 16))).toBe(false);
+      const decrypted = await decryptStored(document.id as string);
+      expect(createHash('sha256').update(decrypted).digest('hex')).toBe(document.sha256);
+    }
+    expect((await t.storedFiles()).filter((file) => file.startsWith('staging'))).toEqual([]);
+  });
+
+  it('takes a PDF declared as image/png by its bytes', async () => {
+    const { reference, accessToken } = await submit();
+    const response = await request(t.http)
+      .post(`/api/v1/requests/${reference}/documents`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .field('type', 'DEATH_CERTIFICATE')
+      .attach('file', pdf(), { filename: 'scan.png', contentType: 'image/png' })
+      .expect(201);
+    expect(response.body.mediaType).toBe('application/pdf');
+  });
+
+  it('accepts a PNG court order with how it was served', async () => {
+    const { reference, accessToken } = await submit(
+      validRequest({ subject: { ...(validRequest().subject as object), countryOfResidence: 'NL' } }),
+    );
+    const response = await request(t.http)
+      .post(`/api/v1/requests/${reference}/documents`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .field('type', 'COURT_ORDER')
+      .field('servedVia', 'COURIER')
+      .attach('file', png(), 'order.png')
+      .expect(201);
+    expect(response.body).toMatchObject({ type: 'COURT_ORDER', servedVia: 'COURIER', mediaType: 'image/png' });
+  });
+
+  it('numbers references from a sequence', async () => {
+    const a = await submit();
+    const b = await submit();
+    const number = (reference: string): number => Number(reference.split('-')[2]);
+    expect(number(b.reference)).toBeGreaterThan(number(a.reference));
+  });
+
+  it('stores only a hash of the access token', async () => {
+    const { reference, accessToken } = await submit();
+    const [row] = (await t.dataSource.query('SELECT * FROM cases WHERE reference = $1', [reference])) as [
+      Record<string, unknown>,
+    ];
+    expect(JSON.stringify(row)).not.toContain(accessToken);
+    expect((row.access_token_hash as Buffer).equals(createHash('sha256').update(accessToken).digest())).toBe(true);
+  });
+});
+
+describe('who may see a request', () => {
+  let a: { reference: string; accessToken: string };
+  let b: { reference: string; accessToken: string };
+  beforeAll(async () => {
+    a = await submit();
+    b = await submit();
+  });
+
+  it.each([
+    ['no token', undefined],
+    ['a malformed token', 'Bearer nope'],
+    ['a wrong token', `Bearer ${'x'.repeat(43)}`],
+    ['a token in the wrong scheme', 'Basic abc'],
+  ])('answers 401 to %s', async (_label, header) => {
+    const call = request(t.http).get(`/api/v1/requests/${a.reference}`);
+    if (header) call.set('Authorization', header);
+    const response = await call.expect(401);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+  });
+
+  it("answers 404 to another case's token, exactly as to an unknown reference", async () => {
+    const other = await request(t.http)
+      .get(`/api/v1/requests/${a.reference}`)
+      .set('Authorization', `Bearer ${b.accessToken}`)
+      .expect(404);
+    const unknown = await request(t.http)
+      .get('/api/v1/requests/NOK-1999-999999')
+      .set('Authorization', `Bearer ${b.accessToken}`)
+      .expect(404);
+    expect(other.body).toEqual(unknown.body);
+  });
+
+  it("never lets a token upload to, or withdraw, another case", async () => {
+    await request(t.http)
+      .post(`/api/v1/requests/${a.reference}/documents`)
+      .set('Authorization', `Bearer ${b.accessToken}`)
+      .field('type', 'DEATH_CERTIFICATE')
+      .attach('file', pdf(), 'x.pdf')
+      .expect(404);
+    await request(t.http)
+      .post(`/api/v1/requests/${a.reference}/withdrawal`)
+      .set('Authorization', `Bearer ${b.accessToken}`)
+      .expect(404);
+    const status = await request(t.http)
+      .get(`/api/v1/requests/${a.reference}`)
+      .set('Authorization', `Bearer ${a.accessToken}`)
+      .expect(200);
+    expect(status.body).toMatchObject({ state: 'AWAITING_DOCUMENTS', documents: [] });
+  });
+});
+
+describe('withdrawal', () => {
+  it('withdraws an open request once, and then takes no more documents', async () => {
+    const { reference, accessToken } = await submit();
+    const withdrawn = await request(t.http)
+      .post(`/api/v1/requests/${reference}/withdrawal`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .expect(200);
+    expect(withdrawn.body.state).toBe('WITHDRAWN');
+    expect((withdrawn.body.history as { state: string }[]).map((h) => h.state)).toEqual([
+      'AWAITING_DOCUMENTS',
+      'WITHDRAWN',
+    ]);
+    const again = await request(t.http)
+      .post(`/api/v1/requests/${reference}/withdrawal`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .expect(409);
+    expect(again.body.code).toBe('CASE_NOT_OPEN');
+    const before = await t.storedFiles();
+    const late = await upload(reference, accessToken, 'DEATH_CERTIFICATE', pdf(), 'late.pdf').expect(409);
+    expect(late.body.code).toBe('CASE_NOT_OPEN');
+    expect(await t.storedFiles()).toEqual(before);
+  });
+});
