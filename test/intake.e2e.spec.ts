@@ -133,6 +133,14 @@ describe('intake round trip', () => {
     expect(response.body).toMatchObject({ type: 'COURT_ORDER', servedVia: 'COURIER', mediaType: 'image/png' });
   });
 
+  it('keeps only the last part of a file name sent with folders', async () => {
+    const { reference, accessToken } = await submit();
+    const windows = await upload(reference, accessToken, 'DEATH_CERTIFICATE', pdf(), '..\\..\\Windows\\akte.pdf');
+    const unix = await upload(reference, accessToken, 'DECEASED_ID', pdf(), '../../etc/passport.pdf');
+    expect([windows.status, unix.status]).toEqual([201, 201]);
+    expect([windows.body.fileName, unix.body.fileName]).toEqual(['akte.pdf', 'passport.pdf']);
+  });
+
   it('numbers references from a sequence', async () => {
     const a = await submit();
     const b = await submit();
