@@ -14,4 +14,5 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   testTimeout: 60_000,
+  setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
 };

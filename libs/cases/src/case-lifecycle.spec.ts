@@ -1,0 +1,27 @@
+import { canWithdraw, formatReference, REFERENCE_PATTERN } from './case-lifecycle.js';
+
+describe('references', () => {
+  it.each([
+    [new Date('2026-11-23T10:00:00Z'), 123, 'NOK-2026-000123'],
+    [new Date('2027-01-01T00:00:00Z'), 1, 'NOK-2027-000001'],
+    [new Date('2026-12-31T23:59:59Z'), 1_234_567, 'NOK-2026-1234567'],
+  ])('%s #%d → %s', (at, sequence, reference) => {
+    expect(formatReference(at, sequence)).toBe(reference);
+    expect(reference).toMatch(REFERENCE_PATTERN);
+  });
+});
+
+describe('withdrawal', () => {
+  it.each([
+    ['AWAITING_DOCUMENTS', true],
+    ['READY_FOR_REVIEW', true],
+    ['NEEDS_INFO', true],
+    ['REJECTED', true],
+    ['WITHDRAWN', false],
+    ['EXPIRED', false],
+    ['FULFILLED', false],
+    ['CLOSED', false],
+  ] as const)('from %s: %s', (state, allowed) => {
+    expect(canWithdraw(state)).toBe(allowed);
+  });
+});

@@ -1,0 +1,101 @@
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import request from 'supertest';
+import { DocumentStore, OrphanSweepService } from '@app/documents';
+import { pdf, validRequest } from './support/fixtures.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let reference: string;
+let token: string;
+beforeAll(async () => {
+  t = await createTestApp({ ORPHAN_MAX_AGE_MINUTES: 60 });
+  const response = await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201);
+  ({ reference, accessToken: token } = response.body as { reference: string; accessToken: string });
+});
+afterAll(() => t.close());
+afterEach(() => jest.restoreAllMocks());
+
+const upload = () =>
+  request(t.http)
+    .post(`/api/v1/requests/${reference}/documents`)
+    .set('Authorization', `Bearer ${token}`)
+    .field('type', 'DEATH_CERTIFICATE')
+    .attach('file', pdf(), 'akte.pdf');
+
+describe('the file and its row commit together', () => {
+  it('leaves neither behind when the commit fails after the file was stored', async () => {
+    const store = t.app.get(DocumentStore);
+    const promote = store.promote.bind(store);
+    let storedKey: string | undefined;
+    // The file reaches its final place, then the database refuses the transaction.
+    jest.spyOn(store, 'promote').mockImplementation(async (stagingId, key) => {
+      await promote(stagingId, key);
+      storedKey = key;
+      expect(await store.exists(key)).toBe(true);
+      throw new Error('connection lost before COMMIT');
+    });
+
+    const response = await upload();
+
+    expect(response.status).toBe(500);
+    expect(response.body).toMatchObject({ code: 'INTERNAL', correlationId: expect.any(String) });
+    expect(JSON.stringify(response.body)).not.toContain('COMMIT');
+    expect(storedKey).toBeDefined();
+    expect(await store.exists(storedKey!)).toBe(false);
+    expect(await t.rowCount('documents')).toBe(0);
+    expect(await t.storedFiles()).toEqual([]);
+  });
+
+  it('leaves neither behind when the row cannot be written', async () => {
+    await t.dataSource.query(`ALTER TABLE documents ADD CONSTRAINT documents_test_refuse CHECK (false) NOT VALID`);
+    try {
+      const response = await upload();
+      expect(response.status).toBe(500);
+    } finally {
+      await t.dataSource.query(`ALTER TABLE documents DROP CONSTRAINT documents_test_refuse`);
+    }
+    expect(await t.rowCount('documents')).toBe(0);
+    expect(await t.storedFiles()).toEqual([]);
+  });
+
+  it('stores both once nothing fails', async () => {
+    await upload().expect(201);
+    expect(await t.rowCount('documents')).toBe(1);
+    expect((await t.storedFiles()).filter((file) => file.startsWith('objects/'))).toHaveLength(1);
+  });
+});
+
+describe('the orphan sweep', () => {
+  it('removes old unreferenced files and keeps young ones and committed ones', async () => {
+    const hoursAgo = (hours: number): Date => new Date(Date.now() - hours * 3_600_000);
+    const plant = async (path: string, modified: Date): Promise<void> => {
+      await mkdir(join(t.uploadDir, path, '..'), { recursive: true });
+      await writeFile(join(t.uploadDir, path), 'ciphertext');
+      await utimes(join(t.uploadDir, path), modified, modified);
+    };
+    const oldOrphan = '0a1b2c3d-0000-4000-8000-000000000001';
+    const youngOrphan = '0a1b2c3d-0000-4000-8000-000000000002';
+    const oldStaging = '0a1b2c3d-0000-4000-8000-000000000003';
+    const youngStaging = '0a1b2c3d-0000-4000-8000-000000000004';
+    await plant(`objects/0a/${oldOrphan}`, hoursAgo(2));
+    await plant(`objects/0a/${youngOrphan}`, hoursAgo(0.5));
+    await plant(`staging/${oldStaging}`, hoursAgo(2));
+    await plant(`staging/${youngStaging}`, hoursAgo(0.1));
+    // The committed document from the previous test, made old: it must survive.
+    const [committed] = (await t.dataSource.query('SELECT storage_key FROM documents')) as [{ storage_key: string }];
+    const committedPath = join(t.uploadDir, 'objects', committed.storage_key.slice(0, 2), committed.storage_key);
+    await utimes(committedPath, hoursAgo(48), hoursAgo(48));
+
+    const result = await t.app.get(OrphanSweepService).sweep();
+
+    expect(result).toEqual({ stagingRemoved: 1, objectsRemoved: 1 });
+    const files = await t.storedFiles();
+    expect(files).toContain(`objects/0a/${youngOrphan}`);
+    expect(files).toContain(`staging/${youngStaging}`);
+    expect(files).toContain(`objects/${committed.storage_key.slice(0, 2)}/${committed.storage_key}`);
+    expect(files).not.toContain(`objects/0a/${oldOrphan}`);
+    expect(files).not.toContain(`staging/${oldStaging}`);
+  });
+});
