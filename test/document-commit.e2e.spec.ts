@@ -84,7 +84,7 @@ describe('the orphan sweep', () => {
     await plant(`staging/${oldStaging}`, hoursAgo(2));
     await plant(`staging/${youngStaging}`, hoursAgo(0.1));
     // The committed document from the previous test, made old: it must survive.
-    const [committed] = (await t.dataSource.query('SELECT storage_key FROM documents')) as [{ storage_key: string }];
+    const [committed] = await t.dataSource.query<[{ storage_key: string }]>('SELECT storage_key FROM documents');
     const committedPath = join(t.uploadDir, 'objects', committed.storage_key.slice(0, 2), committed.storage_key);
     await utimes(committedPath, hoursAgo(48), hoursAgo(48));
 

@@ -36,20 +36,56 @@ describe('POST /api/v1/requests refuses bad input and stores nothing', () => {
     ['malformed JSON', '{"requestType": "RELEASE_DATA",', []],
     ['a JSON array', '[1,2]', []],
     ['a missing requester', { requestType: 'RELEASE_DATA', subject }, ['requester']],
-    ['a missing field inside subject', validRequest({ subject: { ...subject, fullName: undefined } }), ['subject.fullName']],
+    [
+      'a missing field inside subject',
+      validRequest({ subject: { ...subject, fullName: undefined } }),
+      ['subject.fullName'],
+    ],
     ['an unknown top-level field', validRequest({ priority: 'high' }), ['priority']],
     ['an unknown nested field', validRequest({ requester: { ...requester, password: 'x' } }), ['requester.password']],
     ['a wrong enum', validRequest({ requestType: 'DELETE_EVERYTHING' }), ['requestType']],
-    ['a wrong relationship', validRequest({ requester: { ...requester, relationship: 'FRIEND' } }), ['requester.relationship']],
-    ['an invalid country', validRequest({ subject: { ...subject, countryOfResidence: 'XX' } }), ['subject.countryOfResidence']],
-    ['a country name instead of a code', validRequest({ requester: { ...requester, countryOfResidence: 'Germany' } }), ['requester.countryOfResidence']],
-    ['an invalid e-mail', validRequest({ requester: { ...requester, email: 'jonas(at)example' } }), ['requester.email']],
-    ['a death in the future', validRequest({ subject: { ...subject, dateOfDeath: '2999-01-01' } }), ['subject.dateOfDeath']],
-    ['an impossible date', validRequest({ subject: { ...subject, dateOfDeath: '2026-02-30' } }), ['subject.dateOfDeath']],
-    ['a deceased subject without a date of death', validRequest({ subject: { ...subject, dateOfDeath: undefined } }), ['subject.dateOfDeath']],
+    [
+      'a wrong relationship',
+      validRequest({ requester: { ...requester, relationship: 'FRIEND' } }),
+      ['requester.relationship'],
+    ],
+    [
+      'an invalid country',
+      validRequest({ subject: { ...subject, countryOfResidence: 'XX' } }),
+      ['subject.countryOfResidence'],
+    ],
+    [
+      'a country name instead of a code',
+      validRequest({ requester: { ...requester, countryOfResidence: 'Germany' } }),
+      ['requester.countryOfResidence'],
+    ],
+    [
+      'an invalid e-mail',
+      validRequest({ requester: { ...requester, email: 'jonas(at)example' } }),
+      ['requester.email'],
+    ],
+    [
+      'a death in the future',
+      validRequest({ subject: { ...subject, dateOfDeath: '2999-01-01' } }),
+      ['subject.dateOfDeath'],
+    ],
+    [
+      'an impossible date',
+      validRequest({ subject: { ...subject, dateOfDeath: '2026-02-30' } }),
+      ['subject.dateOfDeath'],
+    ],
+    [
+      'a deceased subject without a date of death',
+      validRequest({ subject: { ...subject, dateOfDeath: undefined } }),
+      ['subject.dateOfDeath'],
+    ],
     ['a wrong type for a name', validRequest({ subject: { ...subject, fullName: 42 } }), ['subject.fullName']],
     ['a string where an object belongs', validRequest({ subject: 'Anna' }), ['subject']],
-    ['an invalid language tag', validRequest({ requester: { ...requester, language: 'not a language!' } }), ['requester.language']],
+    [
+      'an invalid language tag',
+      validRequest({ requester: { ...requester, language: 'not a language!' } }),
+      ['requester.language'],
+    ],
   ])('%s', async (_label, body, fields) => {
     const before = await snapshot();
     const call = request(t.http).post('/api/v1/requests').set('Content-Type', 'application/json');
@@ -94,22 +130,97 @@ describe('POST /api/v1/requests/{reference}/documents refuses bad files and leav
     request(t.http).post(`/api/v1/requests/${reference}/documents`).set('Authorization', `Bearer ${token}`);
 
   it.each<[string, () => request.Test, number, string]>([
-    ['a 0-byte file', () => post().field('type', 'DEATH_CERTIFICATE').attach('file', Buffer.alloc(0), 'empty.pdf'), 400, 'FILE_EMPTY'],
-    ['a file one byte over the limit', () => post().field('type', 'DEATH_CERTIFICATE').attach('file', pdf('big', LIMIT + 1), 'big.pdf'), 413, 'FILE_TOO_LARGE'],
-    ['an executable renamed .pdf', () => post().field('type', 'DEATH_CERTIFICATE').attach('file', windowsExecutable(), { filename: 'Sterbeurkunde.pdf', contentType: 'application/pdf' }), 415, 'FILE_TYPE_NOT_ALLOWED'],
-    ['plain text', () => post().field('type', 'DEATH_CERTIFICATE').attach('file', Buffer.from('hello, this is not a scan'), 'note.pdf'), 415, 'FILE_TYPE_NOT_ALLOWED'],
-    ['a name with ../ and a bidirectional override', () => post().field('type', 'DEATH_CERTIFICATE').attach('file', pdf(), '../../etc/cert\u202Efdp.exe'), 400, 'VALIDATION_FAILED'],
-    ['a name with a bidirectional override alone', () => post().field('type', 'DEATH_CERTIFICATE').attach('file', pdf(), 'invoice\u202Efdp.exe'), 400, 'VALIDATION_FAILED'],
+    [
+      'a 0-byte file',
+      () => post().field('type', 'DEATH_CERTIFICATE').attach('file', Buffer.alloc(0), 'empty.pdf'),
+      400,
+      'FILE_EMPTY',
+    ],
+    [
+      'a file one byte over the limit',
+      () =>
+        post()
+          .field('type', 'DEATH_CERTIFICATE')
+          .attach('file', pdf('big', LIMIT + 1), 'big.pdf'),
+      413,
+      'FILE_TOO_LARGE',
+    ],
+    [
+      'an executable renamed .pdf',
+      () =>
+        post()
+          .field('type', 'DEATH_CERTIFICATE')
+          .attach('file', windowsExecutable(), { filename: 'Sterbeurkunde.pdf', contentType: 'application/pdf' }),
+      415,
+      'FILE_TYPE_NOT_ALLOWED',
+    ],
+    [
+      'plain text',
+      () =>
+        post().field('type', 'DEATH_CERTIFICATE').attach('file', Buffer.from('hello, this is not a scan'), 'note.pdf'),
+      415,
+      'FILE_TYPE_NOT_ALLOWED',
+    ],
+    [
+      'a name with ../ and a bidirectional override',
+      () => post().field('type', 'DEATH_CERTIFICATE').attach('file', pdf(), '../../etc/cert\u202Efdp.exe'),
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a name with a bidirectional override alone',
+      () => post().field('type', 'DEATH_CERTIFICATE').attach('file', pdf(), 'invoice\u202Efdp.exe'),
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['a missing file part', () => post().field('type', 'DEATH_CERTIFICATE'), 400, 'FILE_MISSING'],
     ['a missing type', () => post().attach('file', pdf(), 'a.pdf'), 400, 'VALIDATION_FAILED'],
-    ['an unknown document type', () => post().field('type', 'SELFIE').attach('file', pdf(), 'a.pdf'), 400, 'VALIDATION_FAILED'],
-    ['servedVia on a death certificate', () => post().field('type', 'DEATH_CERTIFICATE').field('servedVia', 'POST').attach('file', pdf(), 'a.pdf'), 400, 'VALIDATION_FAILED'],
-    ['an unknown servedVia', () => post().field('type', 'COURT_ORDER').field('servedVia', 'PIGEON').attach('file', pdf(), 'a.pdf'), 400, 'VALIDATION_FAILED'],
-    ['an unknown form field', () => post().field('type', 'DEATH_CERTIFICATE').field('note', 'hi').attach('file', pdf(), 'a.pdf'), 400, 'VALIDATION_FAILED'],
-    ['two files', () => post().field('type', 'DEATH_CERTIFICATE').attach('file', pdf(), 'a.pdf').attach('file', pdf(), 'b.pdf'), 400, 'MULTIPART_INVALID'],
-    ['a file under another name', () => post().field('type', 'DEATH_CERTIFICATE').attach('document', pdf(), 'a.pdf'), 400, 'MULTIPART_INVALID'],
+    [
+      'an unknown document type',
+      () => post().field('type', 'SELFIE').attach('file', pdf(), 'a.pdf'),
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'servedVia on a death certificate',
+      () => post().field('type', 'DEATH_CERTIFICATE').field('servedVia', 'POST').attach('file', pdf(), 'a.pdf'),
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'an unknown servedVia',
+      () => post().field('type', 'COURT_ORDER').field('servedVia', 'PIGEON').attach('file', pdf(), 'a.pdf'),
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'an unknown form field',
+      () => post().field('type', 'DEATH_CERTIFICATE').field('note', 'hi').attach('file', pdf(), 'a.pdf'),
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'two files',
+      () => post().field('type', 'DEATH_CERTIFICATE').attach('file', pdf(), 'a.pdf').attach('file', pdf(), 'b.pdf'),
+      400,
+      'MULTIPART_INVALID',
+    ],
+    [
+      'a file under another name',
+      () => post().field('type', 'DEATH_CERTIFICATE').attach('document', pdf(), 'a.pdf'),
+      400,
+      'MULTIPART_INVALID',
+    ],
     ['JSON instead of a form', () => post().send({ type: 'DEATH_CERTIFICATE' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['a truncated form', () => post().set('Content-Type', 'multipart/form-data; boundary=XyZ').send('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 trunc'), 400, 'MULTIPART_INVALID'],
+    [
+      'a truncated form',
+      () =>
+        post()
+          .set('Content-Type', 'multipart/form-data; boundary=XyZ')
+          .send('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 trunc'),
+      400,
+      'MULTIPART_INVALID',
+    ],
   ])('%s', async (_label, send, status, code) => {
     const before = await snapshot();
     const response = await send();

@@ -27,10 +27,9 @@ function upload(reference: string, token: string, type: string, file: Buffer, fi
 
 /** Decrypts a stored file with the key material of its row, as only the server can. */
 async function decryptStored(documentId: string): Promise<Buffer> {
-  const [row] = (await t.dataSource.query(
-    'SELECT storage_key, wrapped_key, content_iv, content_tag FROM documents WHERE id = $1',
-    [documentId],
-  )) as [{ storage_key: string; wrapped_key: Buffer; content_iv: Buffer; content_tag: Buffer }];
+  const [row] = await t.dataSource.query<
+    [{ storage_key: string; wrapped_key: Buffer; content_iv: Buffer; content_tag: Buffer }]
+  >('SELECT storage_key, wrapped_key, content_iv, content_tag FROM documents WHERE id = $1', [documentId]);
   const master = Buffer.from(t.config.DOCUMENT_MASTER_KEY!, 'base64');
   const unwrap = createDecipheriv('aes-256-gcm', master, row.wrapped_key.subarray(0, 12));
   unwrap.setAuthTag(row.wrapped_key.subarray(12, 28));
@@ -87,7 +86,12 @@ describe('intake round trip', () => {
       history: [{ state: 'AWAITING_DOCUMENTS', at: expect.any(String) }],
     });
     expect((status.body as { documents: unknown[] }).documents).toEqual([
-      expect.objectContaining({ id: first.body.id, type: 'DEATH_CERTIFICATE', verification: 'PENDING', rejectionReason: null }),
+      expect.objectContaining({
+        id: first.body.id,
+        type: 'DEATH_CERTIFICATE',
+        verification: 'PENDING',
+        rejectionReason: null,
+      }),
       expect.objectContaining({ id: second.body.id, type: 'DECEASED_ID', sha256: second.body.sha256 }),
     ]);
 
@@ -96,9 +100,10 @@ describe('intake round trip', () => {
       [first.body, certificate],
       [second.body, passport],
     ] as const) {
-      const [row] = (await t.dataSource.query('SELECT storage_key FROM documents WHERE id = $1', [document.id])) as [
-        { storage_key: string },
-      ];
+      const [row] = await t.dataSource.query<[{ storage_key: string }]>(
+        'SELECT storage_key FROM documents WHERE id = $1',
+        [document.id],
+      );
       const onDisk = await readFile(join(t.uploadDir, 'objects', row.storage_key.slice(0, 2), row.storage_key));
       expect(onDisk.equals(plaintext)).toBe(false);
       expect(onDisk.includes(plaintext.subarray(0, 16))).toBe(false);
@@ -150,9 +155,9 @@ describe('intake round trip', () => {
 
   it('stores only a hash of the access token', async () => {
     const { reference, accessToken } = await submit();
-    const [row] = (await t.dataSource.query('SELECT * FROM cases WHERE reference = $1', [reference])) as [
-      Record<string, unknown>,
-    ];
+    const [row] = await t.dataSource.query<[Record<string, unknown>]>('SELECT * FROM cases WHERE reference = $1', [
+      reference,
+    ]);
     expect(JSON.stringify(row)).not.toContain(accessToken);
     expect((row.access_token_hash as Buffer).equals(createHash('sha256').update(accessToken).digest())).toBe(true);
   });
@@ -191,7 +196,7 @@ describe('who may see a request', () => {
     expect(other.body).toEqual(unknown.body);
   });
 
-  it("never lets a token upload to, or withdraw, another case", async () => {
+  it('never lets a token upload to, or withdraw, another case', async () => {
     await request(t.http)
       .post(`/api/v1/requests/${a.reference}/documents`)
       .set('Authorization', `Bearer ${b.accessToken}`)

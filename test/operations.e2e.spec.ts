@@ -71,7 +71,10 @@ describe('operations', () => {
       .field('type', 'DECEASED_ID')
       .attach('file', secretPage, 'Anna Keller passport.jpg')
       .expect(201);
-    await request(t.http).get(`/api/v1/requests/${reference}`).set('Authorization', `Bearer ${accessToken}`).expect(200);
+    await request(t.http)
+      .get(`/api/v1/requests/${reference}`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .expect(200);
 
     const log = logLines.join('');
     expect(log).toContain(reference); // requests are logged...

@@ -33,7 +33,10 @@ export interface TestAppOptions {
   logDestination?: DestinationStream;
 }
 
-export async function createTestApp(overrides: Partial<AppConfig> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const root = await mkdtemp(join(tmpdir(), 'nok-test-app-'));
   await chmod(root, 0o700);
@@ -66,7 +69,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, options:
     uploadDir,
     storedFiles: () => listFiles(uploadDir),
     rowCount: async (table) => {
-      const [row] = (await dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as [{ n: number }];
+      const [row] = await dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM ${table}`);
       return row.n;
     },
     close: async () => {

@@ -14,7 +14,8 @@ async function bootstrap(): Promise<void> {
     : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT });
   if (embedded) config = loadConfig(process.env, { DATABASE_URL: embedded.url });
 
-  await runMigrations(config.DATABASE_URL!);
+  if (!config.DATABASE_URL) throw new Error('No database: DATABASE_URL is unset and no embedded PostgreSQL started');
+  await runMigrations(config.DATABASE_URL);
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   configureApp(app, createRootLogger(config));

@@ -30,9 +30,9 @@ export class IntakeService {
     }
     const { token, hash } = generateAccessToken();
     const created = await this.dataSource.transaction(async (manager) => {
-      const [{ sequence }] = (await manager.query(`SELECT nextval('case_reference_seq')::int AS sequence`)) as [
-        { sequence: number },
-      ];
+      const [{ sequence }] = await manager.query<[{ sequence: number }]>(
+        `SELECT nextval('case_reference_seq')::int AS sequence`,
+      );
       const entity = manager.create(CaseEntity, {
         reference: formatReference(now, sequence),
         requestType: dto.requestType,
@@ -76,7 +76,10 @@ export class IntakeService {
     const document = await this.documents.commit(staged, fields, async (manager) => {
       const entity = await this.lockCase(manager, requester.caseId);
       if (!ACCEPTS_DOCUMENTS.has(entity.state)) {
-        throw new DomainException('CASE_NOT_OPEN', `This request is ${describe(entity.state)}; it takes no more documents.`);
+        throw new DomainException(
+          'CASE_NOT_OPEN',
+          `This request is ${describe(entity.state)}; it takes no more documents.`,
+        );
       }
       const count = await this.documents.countForCase(manager, entity.id);
       if (count >= this.config.MAX_DOCUMENTS_PER_CASE) {
@@ -106,15 +109,21 @@ export class IntakeService {
 
   /** Serialises everything that changes one case: document limits and state checks hold under concurrency. */
   private lockCase(manager: EntityManager, caseId: string): Promise<CaseEntity> {
-    return manager.getRepository(CaseEntity).findOneOrFail({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+    return manager
+      .getRepository(CaseEntity)
+      .findOneOrFail({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
   }
 
   private async touch(manager: EntityManager, entity: CaseEntity): Promise<void> {
-    await manager.update(CaseEntity, { id: entity.id }, {
-      state: entity.state,
-      version: entity.version + 1,
-      updatedAt: this.clock.now(),
-    });
+    await manager.update(
+      CaseEntity,
+      { id: entity.id },
+      {
+        state: entity.state,
+        version: entity.version + 1,
+        updatedAt: this.clock.now(),
+      },
+    );
   }
 
   private async recordState(manager: EntityManager, caseId: string, state: CaseState, at: Date): Promise<void> {

@@ -12,7 +12,7 @@ export class RequesterAccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RequesterRequest>();
-    const reference = String(request.params.reference ?? '');
+    const reference = String(request.params.reference);
     request.requesterCase = await this.access.authenticate(reference, bearerToken(request.headers.authorization));
     return true;
   }

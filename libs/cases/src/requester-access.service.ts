@@ -22,7 +22,10 @@ export class RequesterAccessService {
 
   async authenticate(reference: string, token: string | undefined): Promise<RequesterCase> {
     if (!token || !isWellFormedAccessToken(token)) throw unauthenticated();
-    const target = await this.cases.findOne({ where: { reference }, select: { id: true, reference: true, accessTokenHash: true } });
+    const target = await this.cases.findOne({
+      where: { reference },
+      select: { id: true, reference: true, accessTokenHash: true },
+    });
     if (target && accessTokenMatches(token, target.accessTokenHash)) {
       return { caseId: target.id, reference: target.reference };
     }

@@ -56,6 +56,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
         ` (${error instanceof Error ? error.message : 'postgres exited'}). Is the port taken?` +
         ' Set EMBEDDED_POSTGRES_PORT, or DATABASE_URL to use another server.' +
         ' Running as root, every folder above the data folder must be readable by the postgres user.',
+      { cause: error },
     );
   }
   return { url: urlFor(options.port, password), stop: () => cluster.stop() };
@@ -70,7 +71,7 @@ async function readOrCreatePassword(file: string): Promise<string> {
     return (await readFile(file, 'utf8')).trim();
   } catch {
     const password = randomBytes(24).toString('base64url');
-    await writeFile(file, password, { mode: 0o600, flag: 'wx' }).catch(async () => undefined);
+    await writeFile(file, password, { mode: 0o600, flag: 'wx' }).catch(() => undefined); // lost a race: read the winner's
     return (await readFile(file, 'utf8')).trim();
   }
 }

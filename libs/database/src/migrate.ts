@@ -6,7 +6,12 @@ const MIGRATION_LOCK_ID = 7_340_012;
 
 /** Brings the schema up to date. Safe to run from several instances at once. */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS, migrationsTransactionMode: 'each' });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+  });
   await dataSource.initialize();
   // Advisory locks belong to a session: hold one connection for lock and unlock.
   const lock = dataSource.createQueryRunner();

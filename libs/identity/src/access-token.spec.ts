@@ -1,4 +1,10 @@
-import { accessTokenMatches, bearerToken, generateAccessToken, hashAccessToken, isWellFormedAccessToken } from './access-token.js';
+import {
+  accessTokenMatches,
+  bearerToken,
+  generateAccessToken,
+  hashAccessToken,
+  isWellFormedAccessToken,
+} from './access-token.js';
 
 describe('requester access tokens', () => {
   it('are 256 random bits, base64url, and differ every time', () => {

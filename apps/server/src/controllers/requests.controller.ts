@@ -81,4 +81,3 @@ export class RequestsController {
     return this.intake.withdraw(requester);
   }
 }
-

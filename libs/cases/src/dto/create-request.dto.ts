@@ -24,8 +24,10 @@ import {
 import { IsBcp47Tag, IsCalendarDate } from './validators.js';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const upper = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toUpperCase() : value);
-const lower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const upper = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
+const lower = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class SubjectDto {
   @ApiProperty({ enum: SUBJECT_STATUSES, example: 'DECEASED' })
@@ -109,4 +111,3 @@ export class CreateRequestDto {
   @Type(() => RequesterDto)
   requester!: RequesterDto;
 }
-

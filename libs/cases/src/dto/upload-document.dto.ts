@@ -14,7 +14,10 @@ export class UploadDocumentDto {
     example: 'POST',
     description: 'For COURT_ORDER and SUBPOENA only: how it was served on the provider',
   })
-  @AllowedOnlyWhen((dto: UploadDocumentDto) => SERVED_DOCUMENT_TYPES.has(dto.type), 'applies only to COURT_ORDER and SUBPOENA')
+  @AllowedOnlyWhen(
+    (dto) => SERVED_DOCUMENT_TYPES.has((dto as UploadDocumentDto).type),
+    'applies only to COURT_ORDER and SUBPOENA',
+  )
   @IsOptional()
   @IsIn(SERVED_VIA, { message: `must be one of ${SERVED_VIA.join(', ')}` })
   servedVia?: ServedVia;

@@ -40,10 +40,7 @@ export function IsBcp47Tag(options?: ValidationOptions): PropertyDecorator {
 }
 
 /** The property may be set only when `applies(dto)` holds. */
-export function AllowedOnlyWhen<T extends object>(
-  applies: (dto: T) => boolean,
-  message: string,
-): PropertyDecorator {
+export function AllowedOnlyWhen(applies: (dto: object) => boolean, message: string): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'allowedOnlyWhen',
@@ -51,7 +48,7 @@ export function AllowedOnlyWhen<T extends object>(
       propertyName: String(propertyName),
       options: { message },
       validator: {
-        validate: (value: unknown, args) => value === undefined || (args !== undefined && applies(args.object as T)),
+        validate: (value: unknown, args) => value === undefined || (args !== undefined && applies(args.object)),
       },
     });
 }

@@ -5,7 +5,12 @@ const key = Buffer.alloc(32, 7).toString('base64');
 describe('loadConfig', () => {
   it('has working development defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 3000, MAX_FILE_SIZE_BYTES: 25 * 1024 * 1024, MAX_DOCUMENTS_PER_CASE: 40 });
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      MAX_FILE_SIZE_BYTES: 25 * 1024 * 1024,
+      MAX_DOCUMENTS_PER_CASE: 40,
+    });
     expect(config.DATABASE_URL).toBeUndefined();
   });
 

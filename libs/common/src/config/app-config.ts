@@ -125,9 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const config = Object.assign(plainToInstance(AppConfig, raw), overrides);
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (errors.length > 0) {
-    throw new ConfigurationError(
-      errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`),
-    );
+    throw new ConfigurationError(errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`));
   }
   return config;
 }

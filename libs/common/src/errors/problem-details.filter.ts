@@ -39,11 +39,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
+    const request = http.getRequest<Request & { id?: string }>(); // id: set by the request logger
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception);
     if (problem.status >= 500) {
-      problem.correlationId = String(request.id ?? '');
+      problem.correlationId = request.id;
       this.logger.error({ err: describeError(exception), correlationId: problem.correlationId }, 'Request failed');
     }
     if (response.headersSent) {
@@ -78,7 +78,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 /** Express's adapter wraps body-parser errors in HttpExceptions; the original is the cause. */
 function transportError(exception: unknown): TransportError | undefined {
   const candidate = exception instanceof HttpException ? exception.cause : exception;
-  return typeof candidate === 'object' && candidate !== null ? (candidate as TransportError) : undefined;
+  return typeof candidate === 'object' && candidate !== null ? candidate : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { LoggerService, LogLevel } from '@nestjs/common';
+import type { LoggerService } from '@nestjs/common';
 import type { Logger as Pino } from 'pino';
 
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
@@ -28,8 +28,9 @@ export class PinoLoggerService implements LoggerService {
   fatal(message: unknown, ...rest: unknown[]): void {
     this.write('fatal', message, rest);
   }
-  setLogLevels(_levels: LogLevel[]): void {
-    // The level comes from LOG_LEVEL.
+  /** Ignored: the level comes from LOG_LEVEL. */
+  setLogLevels(): void {
+    return;
   }
 
   private write(level: Level, message: unknown, rest: unknown[]): void {

@@ -51,7 +51,10 @@ export class DocumentUploadInterceptor implements NestInterceptor {
       );
     }
     await new Promise<void>((resolve, reject) => {
-      this.receive(request, response, (error: unknown) => (error ? reject(this.explain(error)) : resolve()));
+      this.receive(request, response, (error: unknown) => {
+        if (error) reject(this.explain(error));
+        else resolve();
+      });
     });
     const staged = request.file?.staged;
     if (!staged) {
@@ -60,7 +63,7 @@ export class DocumentUploadInterceptor implements NestInterceptor {
     return next.handle().pipe(finalize(() => void this.store.discardStaging(staged.stagingId).catch(() => undefined)));
   }
 
-  private explain(error: unknown): unknown {
+  private explain(error: unknown): Error {
     if (error instanceof DomainException || error instanceof StorageFailure) return error;
     if (error instanceof MulterError) {
       if (error.code === 'LIMIT_FILE_SIZE') {
@@ -71,10 +74,7 @@ export class DocumentUploadInterceptor implements NestInterceptor {
         );
       }
       if (error.code === 'LIMIT_UNEXPECTED_FILE' || error.code === 'LIMIT_FILE_COUNT') {
-        return new DomainException(
-          'MULTIPART_INVALID',
-          'Send exactly one file per upload, in a part named "file".',
-        );
+        return new DomainException('MULTIPART_INVALID', 'Send exactly one file per upload, in a part named "file".');
       }
       return new DomainException('MULTIPART_INVALID', `The upload form was refused (${error.message}).`);
     }

@@ -2,8 +2,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import type { StorageEngine } from 'multer';
 import { DomainException } from '@app/common';
-import { DocumentCipher } from '../crypto/document-cipher.js';
-import { DocumentStore } from '../storage/document-store.js';
+import { type DocumentCipher } from '../crypto/document-cipher.js';
+import { type DocumentStore } from '../storage/document-store.js';
 import { DigestMeter } from './digest-meter.js';
 import { judgeFileName } from './file-name.js';
 import { MediaTypeSniffer } from './media-type-sniffer.js';
@@ -21,7 +21,11 @@ export class EncryptingUploadStorage implements StorageEngine {
     private readonly cipher: DocumentCipher,
   ) {}
 
-  _handleFile(_req: Request, file: IncomingFile, callback: (error?: unknown, info?: Partial<IncomingFile>) => void): void {
+  _handleFile(
+    _req: Request,
+    file: IncomingFile,
+    callback: (error?: unknown, info?: Partial<IncomingFile>) => void,
+  ): void {
     const { stagingId, stream: target } = this.store.createStaging();
     const sniffer = new MediaTypeSniffer();
     const meter = new DigestMeter();
@@ -56,7 +60,7 @@ export class EncryptingUploadStorage implements StorageEngine {
     }
     this.store.discardStaging(file.staged.stagingId).then(
       () => callback(null),
-      (error: Error) => callback(error),
+      (error: unknown) => callback(error as Error),
     );
   }
 }

@@ -26,10 +26,11 @@ export function judgeFileName(raw: string | undefined): FileNameVerdict {
   return { ok: true, name: truncateKeepingExtension(name) };
 }
 
+/** Cuts by code points, never inside a surrogate pair. */
 function truncateKeepingExtension(name: string): string {
-  const chars = [...name];
+  const chars = Array.from(name);
   if (chars.length <= MAX_LENGTH) return name;
   const dot = name.lastIndexOf('.');
-  const extension = dot > 0 ? [...name.slice(dot)].slice(0, 16) : [];
+  const extension = dot > 0 ? Array.from(name.slice(dot)).slice(0, 16) : [];
   return [...chars.slice(0, MAX_LENGTH - extension.length), ...extension].join('');
 }
