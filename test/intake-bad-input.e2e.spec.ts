@@ -242,4 +242,28 @@ describe('POST /api/v1/requests/{reference}/documents refuses bad files and leav
     expectProblem(response, 422, 'DOCUMENT_LIMIT_REACHED');
     expect(await snapshot()).toEqual(before);
   });
+
+  it('lets exactly as many concurrent uploads in as the limit allows', async () => {
+    const fresh = await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201);
+    const { reference: ref, accessToken } = fresh.body as { reference: string; accessToken: string };
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        request(t.http)
+          .post(`/api/v1/requests/${ref}/documents`)
+          .set('Authorization', `Bearer ${accessToken}`)
+          .field('type', 'DEATH_CERTIFICATE')
+          .attach('file', pdf(`copy ${i}`), `copy-${i}.pdf`),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 201, 422, 422, 422, 422]);
+    const status = await request(t.http).get(`/api/v1/requests/${ref}`).set('Authorization', `Bearer ${accessToken}`);
+    expect(status.body.documents).toHaveLength(2);
+    const [{ n }] = await t.dataSource.query<[{ n: number }]>(
+      'SELECT count(*)::int AS n FROM documents d JOIN cases c ON c.id = d.case_id WHERE c.reference = $1',
+      [ref],
+    );
+    expect(n).toBe(2);
+    expect((await t.storedFiles()).filter((file) => file.startsWith('staging'))).toEqual([]);
+  });
 });

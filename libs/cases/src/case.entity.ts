@@ -52,6 +52,9 @@ export class CaseEntity {
   @Column({ name: 'access_token_hash', type: 'bytea' })
   accessTokenHash!: Buffer;
 
+  @Column({ name: 'document_count', type: 'integer', default: 0 })
+  documentCount!: number;
+
   @Column({ type: 'integer', default: 1 })
   version!: number;
 

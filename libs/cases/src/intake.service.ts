@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig, Clock, type CaseState, DomainException } from '@app/common';
 import { resolveJurisdiction } from '@app/checklists';
-import { DocumentsService, type StagedUpload } from '@app/documents';
+import { type DocumentEntity, DocumentsService, type StagedUpload } from '@app/documents';
 import { generateAccessToken } from '@app/identity';
 import { CaseEntity } from './case.entity.js';
 import { ACCEPTS_DOCUMENTS, canWithdraw, formatReference } from './case-lifecycle.js';
@@ -29,34 +29,30 @@ export class IntakeService {
       throw DomainException.invalid([{ field: 'subject.dateOfDeath', message: 'must not be in the future' }]);
     }
     const { token, hash } = generateAccessToken();
-    const created = await this.dataSource.transaction(async (manager) => {
-      const [{ sequence }] = await manager.query<[{ sequence: number }]>(
-        `SELECT nextval('case_reference_seq')::int AS sequence`,
-      );
-      const entity = manager.create(CaseEntity, {
-        reference: formatReference(now, sequence),
-        requestType: dto.requestType,
-        state: 'AWAITING_DOCUMENTS',
-        jurisdiction: resolveJurisdiction(dto.subject.countryOfResidence),
-        subjectStatus: dto.subject.status,
-        subjectFullName: dto.subject.fullName,
-        subjectAccountEmail: dto.subject.accountEmail,
-        subjectCountry: dto.subject.countryOfResidence,
-        subjectDateOfDeath: dto.subject.dateOfDeath ?? null,
-        requesterFullName: dto.requester.fullName,
-        requesterEmail: dto.requester.email,
-        requesterRelationship: dto.requester.relationship,
-        requesterCountry: dto.requester.countryOfResidence,
-        requesterLanguage: dto.requester.language ?? 'en',
-        accessTokenHash: hash,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
-      const saved = await manager.save(entity);
-      await this.recordState(manager, saved.id, saved.state, now);
-      return saved;
+    const [{ sequence }] = await this.dataSource.query<[{ sequence: number }]>(
+      `SELECT nextval('case_reference_seq')::int AS sequence`,
+    );
+    const created = this.dataSource.getRepository(CaseEntity).create({
+      reference: formatReference(now, sequence),
+      requestType: dto.requestType,
+      state: 'AWAITING_DOCUMENTS',
+      jurisdiction: resolveJurisdiction(dto.subject.countryOfResidence),
+      subjectStatus: dto.subject.status,
+      subjectFullName: dto.subject.fullName,
+      subjectAccountEmail: dto.subject.accountEmail,
+      subjectCountry: dto.subject.countryOfResidence,
+      subjectDateOfDeath: dto.subject.dateOfDeath ?? null,
+      requesterFullName: dto.requester.fullName,
+      requesterEmail: dto.requester.email,
+      requesterRelationship: dto.requester.relationship,
+      requesterCountry: dto.requester.countryOfResidence,
+      requesterLanguage: dto.requester.language ?? 'en',
+      accessTokenHash: hash,
+      createdAt: now,
+      updatedAt: now,
     });
+    // One statement: the case, and (by trigger) its first history entry.
+    await this.dataSource.getRepository(CaseEntity).insert(created);
     return RequestCreatedView.from(created, token);
   }
 
@@ -73,61 +69,88 @@ export class IntakeService {
   }
 
   async addDocument(requester: RequesterCase, fields: UploadDocumentDto, staged: StagedUpload): Promise<DocumentView> {
-    const document = await this.documents.commit(staged, fields, async (manager) => {
-      const entity = await this.lockCase(manager, requester.caseId);
-      if (!ACCEPTS_DOCUMENTS.has(entity.state)) {
-        throw new DomainException(
-          'CASE_NOT_OPEN',
-          `This request is ${describe(entity.state)}; it takes no more documents.`,
-        );
-      }
-      const count = await this.documents.countForCase(manager, entity.id);
-      if (count >= this.config.MAX_DOCUMENTS_PER_CASE) {
-        throw new DomainException(
-          'DOCUMENT_LIMIT_REACHED',
-          `This request already has ${count} documents, the most allowed. Combine pages into one PDF, or contact support.`,
-        );
-      }
-      await this.touch(manager, entity);
-      return { caseId: entity.id };
+    const document = await this.documents.commit(staged, fields, requester.caseId, async (row) => {
+      if (!(await this.recordDocument(row))) throw await this.documentRefusal(requester.caseId);
+      return row;
     });
     return DocumentView.from(document);
   }
 
+  /**
+   * Admits and records a document in one statement: the case row is locked by the UPDATE, which
+   * also re-checks state and the document limit on the latest row version, so concurrent uploads
+   * cannot overshoot the limit. Returns false when the case refused it.
+   */
+  private async recordDocument(row: DocumentEntity): Promise<boolean> {
+    const inserted = await this.dataSource.query<{ id: string }[]>(
+      `WITH admitted AS (
+         UPDATE cases SET document_count = document_count + 1, version = version + 1, updated_at = $2
+         WHERE id = $1 AND state = ANY($3::text[]) AND document_count < $4
+         RETURNING id
+       )
+       INSERT INTO documents (case_id, id, type, served_via, file_name, media_type, size_bytes, sha256, storage_key,
+                              key_id, wrapped_key, content_iv, content_tag, verification, created_at)
+       SELECT admitted.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $2 FROM admitted
+       RETURNING id`,
+      [
+        row.caseId,
+        row.createdAt,
+        [...ACCEPTS_DOCUMENTS],
+        this.config.MAX_DOCUMENTS_PER_CASE,
+        row.id,
+        row.type,
+        row.servedVia,
+        row.fileName,
+        row.mediaType,
+        row.size,
+        row.sha256,
+        row.storageKey,
+        row.keyId,
+        row.wrappedKey,
+        row.contentIv,
+        row.contentTag,
+        row.verification,
+      ],
+    );
+    return inserted.length === 1;
+  }
+
+  private async documentRefusal(caseId: string): Promise<DomainException> {
+    const { state, documentCount } = await this.dataSource
+      .getRepository(CaseEntity)
+      .findOneOrFail({ where: { id: caseId }, select: { state: true, documentCount: true } });
+    if (!ACCEPTS_DOCUMENTS.has(state)) {
+      return new DomainException('CASE_NOT_OPEN', `This request is ${describe(state)}; it takes no more documents.`);
+    }
+    return new DomainException(
+      'DOCUMENT_LIMIT_REACHED',
+      `This request already has ${documentCount} documents, the most allowed. Combine pages into one PDF, or contact support.`,
+    );
+  }
+
   async withdraw(requester: RequesterCase): Promise<RequestStatusView> {
     await this.dataSource.transaction(async (manager) => {
-      const entity = await this.lockCase(manager, requester.caseId);
-      if (!canWithdraw(entity.state)) {
-        throw new DomainException('CASE_NOT_OPEN', `This request is already ${describe(entity.state)}.`);
+      const { state } = await this.lockCase(manager, requester.caseId);
+      if (!canWithdraw(state)) {
+        throw new DomainException('CASE_NOT_OPEN', `This request is already ${describe(state)}.`);
       }
-      entity.state = 'WITHDRAWN';
-      await this.touch(manager, entity);
-      await this.recordState(manager, entity.id, 'WITHDRAWN', this.clock.now());
+      await manager.query(`UPDATE cases SET state = $2, version = version + 1, updated_at = $3 WHERE id = $1`, [
+        requester.caseId,
+        'WITHDRAWN',
+        this.clock.now(),
+      ]);
     });
     return this.status(requester);
   }
 
   /** Serialises everything that changes one case: document limits and state checks hold under concurrency. */
-  private lockCase(manager: EntityManager, caseId: string): Promise<CaseEntity> {
-    return manager
-      .getRepository(CaseEntity)
-      .findOneOrFail({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  private async touch(manager: EntityManager, entity: CaseEntity): Promise<void> {
-    await manager.update(
-      CaseEntity,
-      { id: entity.id },
-      {
-        state: entity.state,
-        version: entity.version + 1,
-        updatedAt: this.clock.now(),
-      },
-    );
-  }
-
-  private async recordState(manager: EntityManager, caseId: string, state: CaseState, at: Date): Promise<void> {
-    await manager.insert(CaseStateChangeEntity, { caseId, state, at });
+  private async lockCase(manager: EntityManager, caseId: string): Promise<{ state: CaseState }> {
+    const rows = await manager.query<{ state: CaseState }[]>('SELECT state FROM cases WHERE id = $1 FOR UPDATE', [
+      caseId,
+    ]);
+    const row = rows.at(0);
+    if (!row) throw new DomainException('NOT_FOUND', 'There is no request with this reference.');
+    return row;
   }
 }
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { DomainException } from '@app/common';
 import { accessTokenMatches, hashAccessToken, isWellFormedAccessToken } from '@app/identity';
-import { CaseEntity } from './case.entity.js';
 
 /** Who a requester token has been checked to be: the family member of exactly this case. */
 export interface RequesterCase {
@@ -18,19 +17,23 @@ export interface RequesterCase {
  */
 @Injectable()
 export class RequesterAccessService {
-  constructor(@InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async authenticate(reference: string, token: string | undefined): Promise<RequesterCase> {
     if (!token || !isWellFormedAccessToken(token)) throw unauthenticated();
-    const target = await this.cases.findOne({
-      where: { reference },
-      select: { id: true, reference: true, accessTokenHash: true },
-    });
-    if (target && accessTokenMatches(token, target.accessTokenHash)) {
-      return { caseId: target.id, reference: target.reference };
+    // Plain SQL: this runs before every requester call, uploads included.
+    const [target] = await this.dataSource.query<[{ id: string; access_token_hash: Buffer }?]>(
+      'SELECT id, access_token_hash FROM cases WHERE reference = $1',
+      [reference],
+    );
+    if (target && accessTokenMatches(token, target.access_token_hash)) {
+      return { caseId: target.id, reference };
     }
-    const owner = await this.cases.exists({ where: { accessTokenHash: hashAccessToken(token) } });
-    if (owner) throw new DomainException('NOT_FOUND', 'There is no request with this reference for this access token.');
+    const owners = await this.dataSource.query<unknown[]>('SELECT 1 FROM cases WHERE access_token_hash = $1', [
+      hashAccessToken(token),
+    ]);
+    if (owners.length > 0)
+      throw new DomainException('NOT_FOUND', 'There is no request with this reference for this access token.');
     throw unauthenticated();
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock, type DocumentType, type ServedVia } from '@app/common';
 import { DocumentCipher } from './crypto/document-cipher.js';
 import { DocumentEntity } from './document.entity.js';
@@ -24,53 +24,46 @@ export class DocumentsService {
   ) {}
 
   /**
-   * Commits a staged upload together with its row. `admit` runs first inside the transaction (locks,
-   * limits); the file is promoted last, right before COMMIT. If anything fails, including the
-   * COMMIT itself, neither the row nor the file remains.
+   * Commits a staged upload together with its row. The file is moved to its final place first;
+   * then `persist` writes the row in one atomic statement. If either fails, the file is removed,
+   * so neither remains. A crash between the two leaves only an unreferenced file, which the
+   * orphan sweep removes; a row never points to a missing file.
    */
-  async commit(
+  async commit<T>(
     staged: StagedUpload,
     fields: DocumentFields,
-    admit: (manager: EntityManager) => Promise<{ caseId: string }>,
-  ): Promise<DocumentEntity> {
-    const storageKey = randomUUID();
+    caseId: string,
+    persist: (document: DocumentEntity) => Promise<T>,
+  ): Promise<T> {
+    const document = Object.assign(new DocumentEntity(), {
+      id: randomUUID(),
+      caseId,
+      type: fields.type,
+      servedVia: fields.servedVia ?? null,
+      fileName: staged.fileName,
+      mediaType: staged.mediaType,
+      size: staged.size,
+      sha256: staged.sha256,
+      storageKey: randomUUID(),
+      keyId: staged.sealed.keyId,
+      wrappedKey: staged.sealed.wrappedKey,
+      contentIv: staged.sealed.contentIv,
+      contentTag: staged.sealed.contentTag,
+      verification: 'PENDING',
+      rejectionReason: null,
+      createdAt: this.clock.now(),
+    } satisfies DocumentEntity);
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const { caseId } = await admit(manager);
-        const document = manager.create(DocumentEntity, {
-          id: randomUUID(),
-          caseId,
-          type: fields.type,
-          servedVia: fields.servedVia ?? null,
-          fileName: staged.fileName,
-          mediaType: staged.mediaType,
-          size: staged.size,
-          sha256: staged.sha256,
-          storageKey,
-          keyId: staged.sealed.keyId,
-          wrappedKey: staged.sealed.wrappedKey,
-          contentIv: staged.sealed.contentIv,
-          contentTag: staged.sealed.contentTag,
-          verification: 'PENDING',
-          rejectionReason: null,
-          createdAt: this.clock.now(),
-        });
-        const saved = await manager.save(document);
-        await this.store.promote(staged.stagingId, storageKey);
-        return saved;
-      });
+      await this.store.promote(staged.stagingId, document.storageKey);
+      return await persist(document);
     } catch (error) {
-      await this.store.remove(storageKey).catch(() => undefined); // the orphan sweep is the backstop
+      await this.store.remove(document.storageKey).catch(() => undefined); // the orphan sweep is the backstop
       throw error;
     }
   }
 
   listForCase(caseId: string): Promise<DocumentEntity[]> {
     return this.dataSource.getRepository(DocumentEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } });
-  }
-
-  countForCase(manager: EntityManager, caseId: string): Promise<number> {
-    return manager.getRepository(DocumentEntity).count({ where: { caseId } });
   }
 
   /** The decrypted content; the stream errors if the stored bytes were altered. */

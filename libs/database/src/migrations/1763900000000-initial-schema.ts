@@ -24,6 +24,7 @@ export class InitialSchema1763900000000 implements MigrationInterface {
         requester_country char(2) NOT NULL,
         requester_language text NOT NULL,
         access_token_hash bytea NOT NULL,
+        document_count integer NOT NULL DEFAULT 0,
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL,
@@ -37,7 +38,8 @@ export class InitialSchema1763900000000 implements MigrationInterface {
         CONSTRAINT cases_subject_status_check CHECK (subject_status IN ('DECEASED', 'INCAPACITATED')),
         CONSTRAINT cases_requester_relationship_check CHECK (requester_relationship IN ('SPOUSE', 'PARENT', 'CHILD',
           'SIBLING', 'GRANDPARENT', 'GRANDCHILD', 'OTHER_HEIR', 'EXECUTOR', 'LEGAL_REPRESENTATIVE', 'OTHER')),
-        CONSTRAINT cases_access_token_hash_length_check CHECK (octet_length(access_token_hash) = 32)
+        CONSTRAINT cases_access_token_hash_length_check CHECK (octet_length(access_token_hash) = 32),
+        CONSTRAINT cases_document_count_check CHECK (document_count >= 0)
       )`);
     await db.query(`CREATE INDEX cases_subject_account_email_idx ON cases (lower(subject_account_email))`);
     await db.query(`CREATE INDEX cases_state_created_at_idx ON cases (state, created_at)`);
@@ -51,6 +53,19 @@ export class InitialSchema1763900000000 implements MigrationInterface {
         CONSTRAINT case_state_changes_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases (id) ON DELETE CASCADE
       )`);
     await db.query(`CREATE INDEX case_state_changes_case_id_at_idx ON case_state_changes (case_id, at)`);
+    // Every state a case enters is recorded by the database itself, so no code path can forget it.
+    // The time is the case's updated_at, which the application sets from its clock.
+    await db.query(`
+      CREATE FUNCTION record_case_state_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' OR NEW.state IS DISTINCT FROM OLD.state THEN
+          INSERT INTO case_state_changes (case_id, state, at) VALUES (NEW.id, NEW.state, NEW.updated_at);
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER cases_record_state_change AFTER INSERT OR UPDATE OF state ON cases
+      FOR EACH ROW EXECUTE FUNCTION record_case_state_change()`);
     await db.query(`
       CREATE TABLE documents (
         id uuid NOT NULL,
@@ -83,6 +98,7 @@ export class InitialSchema1763900000000 implements MigrationInterface {
     await db.query(`DROP TABLE documents`);
     await db.query(`DROP TABLE case_state_changes`);
     await db.query(`DROP TABLE cases`);
+    await db.query(`DROP FUNCTION record_case_state_change()`);
     await db.query(`DROP SEQUENCE case_reference_seq`);
   }
 }

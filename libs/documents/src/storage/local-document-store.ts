@@ -14,6 +14,8 @@ const KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export class LocalDocumentStore extends DocumentStore {
   private readonly stagingDir: string;
   private readonly objectsDir: string;
+  /** Shard folders known to exist, so promotion does not ask the file system every time. */
+  private readonly shards = new Set<string>();
 
   constructor(root: string) {
     super();
@@ -36,7 +38,10 @@ export class LocalDocumentStore extends DocumentStore {
   async promote(stagingId: string, key: string): Promise<void> {
     const target = this.objectPath(key);
     const shard = join(target, '..');
-    await mkdir(shard, { recursive: true, mode: 0o700 });
+    if (!this.shards.has(shard)) {
+      await mkdir(shard, { recursive: true, mode: 0o700 });
+      this.shards.add(shard);
+    }
     await rename(this.stagingPath(stagingId), target);
     await fsyncDirectory(shard);
   }

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Request, RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
-import { finalize, type Observable } from 'rxjs';
+import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import { AppConfig, DomainException } from '@app/common';
 import { DocumentStore } from '../storage/document-store.js';
 import { EncryptingUploadStorage } from './encrypting-upload.storage.js';
@@ -60,7 +60,16 @@ export class DocumentUploadInterceptor implements NestInterceptor {
     if (!staged) {
       throw new DomainException('FILE_MISSING', 'The form has no file. Attach the document in a part named "file".');
     }
-    return next.handle().pipe(finalize(() => void this.store.discardStaging(staged.stagingId).catch(() => undefined)));
+    // On success the handler has moved the staged file to its final place; on failure it goes.
+    return next
+      .handle()
+      .pipe(
+        catchError((error: unknown) =>
+          from(this.store.discardStaging(staged.stagingId).catch(() => undefined)).pipe(
+            mergeMap(() => throwError(() => error)),
+          ),
+        ),
+      );
   }
 
   private explain(error: unknown): Error {

@@ -4,6 +4,7 @@ import type { StorageEngine } from 'multer';
 import { DomainException } from '@app/common';
 import { type DocumentCipher } from '../crypto/document-cipher.js';
 import { type DocumentStore } from '../storage/document-store.js';
+import { ChunkCoalescer } from './chunk-coalescer.js';
 import { DigestMeter } from './digest-meter.js';
 import { judgeFileName } from './file-name.js';
 import { MediaTypeSniffer } from './media-type-sniffer.js';
@@ -30,7 +31,7 @@ export class EncryptingUploadStorage implements StorageEngine {
     const sniffer = new MediaTypeSniffer();
     const meter = new DigestMeter();
     const encryption = this.cipher.encrypt();
-    pipeline(file.stream, sniffer, meter, encryption.stream, target).then(
+    pipeline(file.stream, new ChunkCoalescer(), sniffer, meter, encryption.stream, target).then(
       () => {
         const verdict = judgeFileName(file.originalname);
         const staged: StagedUpload = {
