@@ -13,7 +13,12 @@ export function configureApp(app: NestExpressApplication, logger: Logger): INest
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(createRequestLogger(logger));
-  app.use(helmet());
+  app.use(
+    helmet({
+      // Upgrading to https only makes sense behind TLS; on plain http it would break /api/docs.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.TRUST_PROXY ? [] : null } },
+    }),
+  );
   app.useBodyParser('json', { limit: '64kb', strict: true });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(

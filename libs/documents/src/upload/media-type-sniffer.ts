@@ -50,7 +50,9 @@ export class MediaTypeSniffer extends Transform {
           callback(
             new DomainException(
               'FILE_TYPE_NOT_ALLOWED',
-              `This file is ${detected ? `a ${detected.ext.toUpperCase()} file` : 'of a kind we cannot recognise'}.` +
+              (detected
+                ? `This file's content is ${detected.ext.toUpperCase()}, which we do not accept.`
+                : 'We cannot tell what kind of file this is.') +
                 ' Send a PDF, JPEG, PNG, TIFF or HEIC scan or photo of the document.',
             ),
           );
