@@ -1,6 +1,8 @@
+import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -64,6 +66,7 @@ export class AppConfig {
 
   /** Base64 of 32 random bytes; wraps every document's data key. Required in production. */
   @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.DOCUMENT_MASTER_KEY !== undefined)
+  @IsDefined({ message: 'is required in production: set it to the output of openssl rand -base64 32' })
   @Matches(BASE64_256_BITS, { message: 'must be base64 of exactly 32 bytes (openssl rand -base64 32)' })
   DOCUMENT_MASTER_KEY?: string = undefined;
 
