@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
 import { REFERENCE_PATTERN } from '@app/cases';
+import { Clock } from '@app/common';
 import { jpeg, pdf, png, validRequest } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -236,5 +237,30 @@ describe('withdrawal', () => {
     const late = await upload(reference, accessToken, 'DEATH_CERTIFICATE', pdf(), 'late.pdf').expect(409);
     expect(late.body.code).toBe('CASE_NOT_OPEN');
     expect(await t.storedFiles()).toEqual(before);
+  });
+});
+
+describe('dates of death across time zones', () => {
+  it("accepts today's date where the family lives, even when UTC is still on yesterday", async () => {
+    class FixedClock extends Clock {
+      now(): Date {
+        return new Date('2026-11-23T11:30:00Z'); // 00:30 on 24 November in Kiribati (UTC+14)
+      }
+    }
+    const zoned = await createTestApp({}, { clock: new FixedClock() });
+    try {
+      const subject = { ...(validRequest().subject as object) };
+      await request(zoned.http)
+        .post('/api/v1/requests')
+        .send(validRequest({ subject: { ...subject, dateOfDeath: '2026-11-24' } }))
+        .expect(201);
+      const refused = await request(zoned.http)
+        .post('/api/v1/requests')
+        .send(validRequest({ subject: { ...subject, dateOfDeath: '2026-11-25' } }))
+        .expect(400);
+      expect(refused.body.errors).toEqual([{ field: 'subject.dateOfDeath', message: 'must not be in the future' }]);
+    } finally {
+      await zoned.close();
+    }
   });
 });
