@@ -49,7 +49,7 @@ describe('intake round trip', () => {
       accessToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       state: 'AWAITING_DOCUMENTS',
       jurisdiction: 'DE',
-      checklist: null,
+      checklist: expect.objectContaining({ version: 'DE-1', satisfied: false, allProvided: false }),
       createdAt: expect.any(String),
     });
     const { reference, accessToken } = created.body as { reference: string; accessToken: string };
@@ -70,6 +70,7 @@ describe('intake round trip', () => {
       servedVia: null,
       rejectionReason: null,
       uploadedAt: expect.any(String),
+      requiredHere: true,
     });
     const second = await upload(reference, accessToken, 'DECEASED_ID', passport, '死亡证明.jpg').expect(201);
     expect(second.body).toMatchObject({ fileName: '死亡证明.jpg', mediaType: 'image/jpeg', size: passport.length });

@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig, AppConfigModule, type Clock } from '@app/common';
 import { CasesModule } from '@app/cases';
 import { DatabaseModule } from '@app/database';
+import { ChecklistsController } from './controllers/checklists.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { RequestsController } from './controllers/requests.controller.js';
 import { publicRateLimit } from './http/rate-limits.js';
@@ -22,11 +23,11 @@ export class AppModule implements NestModule {
         DatabaseModule,
         CasesModule,
       ],
-      controllers: [RequestsController, HealthController],
+      controllers: [RequestsController, ChecklistsController, HealthController],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(publicRateLimit(this.config)).forRoutes(RequestsController);
+    consumer.apply(publicRateLimit(this.config)).forRoutes(RequestsController, ChecklistsController);
   }
 }

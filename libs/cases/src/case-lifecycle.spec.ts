@@ -1,4 +1,4 @@
-import { canWithdraw, formatReference, REFERENCE_PATTERN } from './case-lifecycle.js';
+import { canWithdraw, formatReference, intakeStateAfterEvaluation, REFERENCE_PATTERN } from './case-lifecycle.js';
 
 describe('references', () => {
   it.each([
@@ -23,5 +23,19 @@ describe('withdrawal', () => {
     ['CLOSED', false],
   ] as const)('from %s: %s', (state, allowed) => {
     expect(canWithdraw(state)).toBe(allowed);
+  });
+});
+
+describe('intake state after evaluating the checklist', () => {
+  it.each([
+    ['AWAITING_DOCUMENTS', true, 'READY_FOR_REVIEW'],
+    ['AWAITING_DOCUMENTS', false, 'AWAITING_DOCUMENTS'],
+    ['READY_FOR_REVIEW', false, 'AWAITING_DOCUMENTS'],
+    ['READY_FOR_REVIEW', true, 'READY_FOR_REVIEW'],
+    ['IN_REVIEW', false, 'IN_REVIEW'],
+    ['NEEDS_INFO', true, 'NEEDS_INFO'],
+    ['WITHDRAWN', true, 'WITHDRAWN'],
+  ] as const)('%s with all provided = %s → %s', (state, allProvided, next) => {
+    expect(intakeStateAfterEvaluation(state, allProvided)).toBe(next);
   });
 });

@@ -15,6 +15,17 @@ export const ACCEPTS_DOCUMENTS: ReadonlySet<CaseState> = new Set([
   'APPEALED',
 ]);
 
+/**
+ * Intake moves by itself between waiting for documents and ready for review: forward once every
+ * required item has a document (accepted or still pending), back when one is missing again
+ * (a document rejected or withdrawn). Other states are the reviewers' business.
+ */
+export function intakeStateAfterEvaluation(state: CaseState, allProvided: boolean): CaseState {
+  if (state === 'AWAITING_DOCUMENTS' && allProvided) return 'READY_FOR_REVIEW';
+  if (state === 'READY_FOR_REVIEW' && !allProvided) return 'AWAITING_DOCUMENTS';
+  return state;
+}
+
 /** The family can withdraw from any open state (domain.md §4 and issue #4). */
 export function canWithdraw(state: CaseState): boolean {
   return !FINAL_STATES.has(state);

@@ -19,6 +19,10 @@ export class CaseEntity {
   @Column({ type: 'text' })
   jurisdiction!: Jurisdiction;
 
+  /** The checklist version in force when the case was submitted; it is judged by that one. */
+  @Column({ name: 'checklist_version', type: 'text' })
+  checklistVersion!: string;
+
   @Column({ name: 'subject_status', type: 'text' })
   subjectStatus!: SubjectStatus;
 

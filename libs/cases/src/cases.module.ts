@@ -3,13 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '@app/documents';
 import { CaseEntity } from './case.entity.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
+import { ChecklistCatalogueService } from './checklist-catalogue.service.js';
 import { IntakeService } from './intake.service.js';
 import { RequesterAccessGuard } from './requester-access.guard.js';
 import { RequesterAccessService } from './requester-access.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseStateChangeEntity]), DocumentsModule],
-  providers: [IntakeService, RequesterAccessService, RequesterAccessGuard],
-  exports: [IntakeService, RequesterAccessService, RequesterAccessGuard, DocumentsModule],
+  providers: [IntakeService, RequesterAccessService, RequesterAccessGuard, ChecklistCatalogueService],
+  exports: [IntakeService, RequesterAccessService, RequesterAccessGuard, ChecklistCatalogueService, DocumentsModule],
 })
 export class CasesModule {}

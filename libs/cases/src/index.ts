@@ -1,6 +1,6 @@
 export { CaseEntity } from './case.entity.js';
 export { CaseStateChangeEntity } from './case-state-change.entity.js';
-export { canWithdraw, formatReference, REFERENCE_PATTERN } from './case-lifecycle.js';
+export { canWithdraw, formatReference, intakeStateAfterEvaluation, REFERENCE_PATTERN } from './case-lifecycle.js';
 export { CasesModule } from './cases.module.js';
 export { CreateRequestDto, RequesterDto, SubjectDto } from './dto/create-request.dto.js';
 export { UploadDocumentDto, UploadDocumentFormDto } from './dto/upload-document.dto.js';
@@ -8,3 +8,13 @@ export { IntakeService } from './intake.service.js';
 export { RequesterAccessGuard, RequesterCaseParam } from './requester-access.guard.js';
 export { type RequesterCase, RequesterAccessService } from './requester-access.service.js';
 export { DocumentView, RequestCreatedView, RequestStatusView, StateChangeView } from './views/request.views.js';
+export { type CaseChecklist, evaluateCaseChecklist } from './case-checklist.js';
+export { ChecklistCatalogueService } from './checklist-catalogue.service.js';
+export { ChecklistQueryDto } from './dto/checklist-query.dto.js';
+export {
+  ChecklistView,
+  ConditionView,
+  EvaluatedChecklistView,
+  EvaluatedNodeView,
+  RequirementNodeView,
+} from './views/checklist.views.js';

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig, Clock, type CaseState, DomainException } from '@app/common';
-import { resolveJurisdiction } from '@app/checklists';
-import { type DocumentEntity, DocumentsService, type StagedUpload } from '@app/documents';
+import { checklistInForce, resolveJurisdiction } from '@app/checklists';
+import { DocumentEntity, DocumentsService, type StagedUpload } from '@app/documents';
 import { generateAccessToken } from '@app/identity';
 import { CaseEntity } from './case.entity.js';
-import { ACCEPTS_DOCUMENTS, canWithdraw, formatReference } from './case-lifecycle.js';
+import { evaluateCaseChecklist } from './case-checklist.js';
+import { ACCEPTS_DOCUMENTS, canWithdraw, formatReference, intakeStateAfterEvaluation } from './case-lifecycle.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import type { CreateRequestDto } from './dto/create-request.dto.js';
 import type { UploadDocumentDto } from './dto/upload-document.dto.js';
@@ -32,11 +33,13 @@ export class IntakeService {
     const [{ sequence }] = await this.dataSource.query<[{ sequence: number }]>(
       `SELECT nextval('case_reference_seq')::int AS sequence`,
     );
+    const jurisdiction = resolveJurisdiction(dto.subject.countryOfResidence);
     const created = this.dataSource.getRepository(CaseEntity).create({
       reference: formatReference(now, sequence),
       requestType: dto.requestType,
       state: 'AWAITING_DOCUMENTS',
-      jurisdiction: resolveJurisdiction(dto.subject.countryOfResidence),
+      jurisdiction,
+      checklistVersion: checklistInForce(jurisdiction, dto.requestType, now.toISOString().slice(0, 10)).version,
       subjectStatus: dto.subject.status,
       subjectFullName: dto.subject.fullName,
       subjectAccountEmail: dto.subject.accountEmail,
@@ -53,7 +56,7 @@ export class IntakeService {
     });
     // One statement: the case, and (by trigger) its first history entry.
     await this.dataSource.getRepository(CaseEntity).insert(created);
-    return RequestCreatedView.from(created, token);
+    return RequestCreatedView.from(created, token, evaluateCaseChecklist(created, []));
   }
 
   async status(requester: RequesterCase): Promise<RequestStatusView> {
@@ -65,15 +68,33 @@ export class IntakeService {
         order: { at: 'ASC', id: 'ASC' },
       }),
     ]);
-    return RequestStatusView.from(entity, documents, history);
+    return RequestStatusView.from(entity, documents, history, evaluateCaseChecklist(entity, documents));
   }
 
   async addDocument(requester: RequesterCase, fields: UploadDocumentDto, staged: StagedUpload): Promise<DocumentView> {
-    const document = await this.documents.commit(staged, fields, requester.caseId, async (row) => {
-      if (!(await this.recordDocument(row))) throw await this.documentRefusal(requester.caseId);
-      return row;
-    });
-    return DocumentView.from(document);
+    const { document, checklist } = await this.documents.commit(staged, fields, requester.caseId, (row) =>
+      this.dataSource.transaction(async (manager) => {
+        if (!(await this.recordDocument(manager, row))) throw await this.documentRefusal(manager, requester.caseId);
+        return { document: row, checklist: await this.settleIntakeState(manager, requester.caseId) };
+      }),
+    );
+    return DocumentView.from(document, !checklist.notRequiredDocumentIds.includes(document.id));
+  }
+
+  /**
+   * Re-judges the case's checklist with all its documents and moves it between waiting for
+   * documents and ready for review. Runs inside the transaction that holds the case row lock, so
+   * concurrent uploads settle on the right state.
+   */
+  private async settleIntakeState(manager: EntityManager, caseId: string) {
+    const entity = await manager.findOneOrFail(CaseEntity, { where: { id: caseId } });
+    const documents = await manager.find(DocumentEntity, { where: { caseId } });
+    const checklist = evaluateCaseChecklist(entity, documents);
+    const next = intakeStateAfterEvaluation(entity.state, checklist.allProvided);
+    if (next !== entity.state) {
+      await manager.update(CaseEntity, { id: caseId }, { state: next, updatedAt: this.clock.now() });
+    }
+    return checklist;
   }
 
   /**
@@ -81,8 +102,8 @@ export class IntakeService {
    * also re-checks state and the document limit on the latest row version, so concurrent uploads
    * cannot overshoot the limit. Returns false when the case refused it.
    */
-  private async recordDocument(row: DocumentEntity): Promise<boolean> {
-    const inserted = await this.dataSource.query<{ id: string }[]>(
+  private async recordDocument(manager: EntityManager, row: DocumentEntity): Promise<boolean> {
+    const inserted = await manager.query<{ id: string }[]>(
       `WITH admitted AS (
          UPDATE cases SET document_count = document_count + 1, version = version + 1, updated_at = $2
          WHERE id = $1 AND state = ANY($3::text[]) AND document_count < $4
@@ -115,10 +136,11 @@ export class IntakeService {
     return inserted.length === 1;
   }
 
-  private async documentRefusal(caseId: string): Promise<DomainException> {
-    const { state, documentCount } = await this.dataSource
-      .getRepository(CaseEntity)
-      .findOneOrFail({ where: { id: caseId }, select: { state: true, documentCount: true } });
+  private async documentRefusal(manager: EntityManager, caseId: string): Promise<DomainException> {
+    const { state, documentCount } = await manager.findOneOrFail(CaseEntity, {
+      where: { id: caseId },
+      select: { state: true, documentCount: true },
+    });
     if (!ACCEPTS_DOCUMENTS.has(state)) {
       return new DomainException('CASE_NOT_OPEN', `This request is ${describe(state)}; it takes no more documents.`);
     }

@@ -24,8 +24,8 @@ export interface EvaluationInput {
 interface EvaluatedBase {
   label: string;
   status: ItemStatus;
-  /** What the node requires besides its type, in words (reviewer- and evaluator-checked). */
-  conditions?: string[];
+  /** What the node requires besides its type (checked by the evaluator or confirmed by a reviewer). */
+  conditions?: { code: Condition; label: string }[];
   /** Why the node cannot be satisfied as things stand. */
   reasons?: string[];
 }
@@ -70,7 +70,7 @@ export function evaluateChecklist(tree: RequirementNode, input: EvaluationInput)
 }
 
 function evaluateNode(node: RequirementNode, input: EvaluationInput): EvaluatedNode {
-  const conditions = node.conditions?.map((condition) => CONDITIONS[condition].label);
+  const conditions = node.conditions?.map((code) => ({ code, label: CONDITIONS[code].label }));
   if (node.kind === 'DOCUMENT') {
     return { ...evaluateDocument(node.documentType, node.conditions ?? [], input), label: node.label, conditions };
   }
@@ -157,7 +157,7 @@ function describeMissing(node: EvaluatedNode): string[] {
   if (done(node)) return [];
   const reasons = node.kind !== 'DOCUMENT' && node.reasons ? node.reasons : [];
   if (node.kind === 'DOCUMENT') {
-    const wanted = node.conditions ? `${node.label} (${node.conditions.join('; ')})` : node.label;
+    const wanted = describeAlternative(node);
     return node.status === 'REJECTED'
       ? [`${wanted}: the one sent does not count, because ${node.reasons?.join('; ')}`]
       : [wanted];
@@ -167,7 +167,9 @@ function describeMissing(node: EvaluatedNode): string[] {
 }
 
 function describeAlternative(node: EvaluatedNode): string {
-  if (node.kind === 'DOCUMENT' && node.conditions) return `${node.label} (${node.conditions.join('; ')})`;
+  if (node.kind === 'DOCUMENT' && node.conditions) {
+    return `${node.label} (${node.conditions.map((condition) => condition.label).join('; ')})`;
+  }
   return node.label;
 }
 

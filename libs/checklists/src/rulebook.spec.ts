@@ -14,6 +14,11 @@ describe('the rulebook', () => {
     }
   });
 
+  it('names every version uniquely, since cases are pinned to the name', () => {
+    const versions = RULEBOOK.map((rules) => rules.version);
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
   it('never has two versions of one jurisdiction in force from the same day', () => {
     const keys = RULEBOOK.map((rules) => `${rules.jurisdiction}@${rules.effectiveFrom}`);
     expect(new Set(keys).size).toBe(keys.length);

@@ -23,6 +23,22 @@ export class NoChecklistInForce extends Error {
   }
 }
 
+/** The checklist of a version a case was pinned to when it was submitted. */
+export function checklistOfVersion(
+  version: string,
+  requestType: RequestType,
+  rulebook: readonly ChecklistVersion[] = RULEBOOK,
+): SelectedChecklist {
+  const rules = rulebook.find((candidate) => candidate.version === version);
+  if (!rules) throw new Error(`Unknown checklist version ${version}`);
+  return {
+    jurisdiction: rules.jurisdiction,
+    version: rules.version,
+    effectiveFrom: rules.effectiveFrom,
+    checklist: rules.checklists[requestType],
+  };
+}
+
 /**
  * The checklist a case is judged by: the version of its jurisdiction in force on the day it was
  * submitted (`submittedOn`, YYYY-MM-DD). Later versions apply to later cases only.

@@ -13,7 +13,9 @@ import {
 } from '@app/common';
 import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
 import type { DocumentEntity } from '@app/documents';
+import type { CaseChecklist } from '../case-checklist.js';
 import type { CaseEntity } from '../case.entity.js';
+import { EvaluatedChecklistView } from './checklist.views.js';
 import type { CaseStateChangeEntity } from '../case-state-change.entity.js';
 
 export class DocumentView {
@@ -29,8 +31,12 @@ export class DocumentView {
   @ApiPropertyOptional({ nullable: true, description: 'Why a reviewer rejected it, written for you' })
   rejectionReason!: string | null;
   @ApiProperty({ format: 'date-time' }) uploadedAt!: string;
+  @ApiProperty({
+    description: 'False for a document this jurisdiction does not ask for: kept, shown as "not required here"',
+  })
+  requiredHere!: boolean;
 
-  static from(document: DocumentEntity): DocumentView {
+  static from(document: DocumentEntity, requiredHere: boolean): DocumentView {
     return {
       id: document.id,
       type: document.type,
@@ -42,6 +48,7 @@ export class DocumentView {
       verification: document.verification,
       rejectionReason: document.rejectionReason,
       uploadedAt: document.createdAt.toISOString(),
+      requiredHere,
     };
   }
 }
@@ -55,22 +62,17 @@ export class RequestCreatedView {
   accessToken!: string;
   @ApiProperty({ enum: CASE_STATES, example: 'AWAITING_DOCUMENTS' }) state!: CaseState;
   @ApiProperty({ enum: JURISDICTIONS, example: 'DE' }) jurisdiction!: Jurisdiction;
-  @ApiProperty({
-    nullable: true,
-    type: 'object',
-    additionalProperties: true,
-    description: 'The evaluated document checklist (filled in once checklists are evaluated)',
-  })
-  checklist!: null;
+  @ApiProperty({ type: EvaluatedChecklistView, description: 'The documents this request needs' })
+  checklist!: EvaluatedChecklistView;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
-  static from(entity: CaseEntity, accessToken: string): RequestCreatedView {
+  static from(entity: CaseEntity, accessToken: string, checklist: CaseChecklist): RequestCreatedView {
     return {
       reference: entity.reference,
       accessToken,
       state: entity.state,
       jurisdiction: entity.jurisdiction,
-      checklist: null,
+      checklist,
       createdAt: entity.createdAt.toISOString(),
     };
   }
@@ -86,7 +88,7 @@ export class RequestStatusView {
   @ApiProperty({ enum: CASE_STATES, example: 'AWAITING_DOCUMENTS' }) state!: CaseState;
   @ApiProperty({ enum: REQUEST_TYPES }) requestType!: RequestType;
   @ApiProperty({ enum: JURISDICTIONS }) jurisdiction!: Jurisdiction;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) checklist!: null;
+  @ApiProperty({ type: EvaluatedChecklistView }) checklist!: EvaluatedChecklistView;
   @ApiProperty({ type: [DocumentView] }) documents!: DocumentView[];
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'null until decided' })
   decision!: null;
@@ -99,14 +101,20 @@ export class RequestStatusView {
   deadlines!: null;
   @ApiProperty({ type: [StateChangeView] }) history!: StateChangeView[];
 
-  static from(entity: CaseEntity, documents: DocumentEntity[], history: CaseStateChangeEntity[]): RequestStatusView {
+  static from(
+    entity: CaseEntity,
+    documents: DocumentEntity[],
+    history: CaseStateChangeEntity[],
+    checklist: CaseChecklist,
+  ): RequestStatusView {
+    const notRequired = new Set(checklist.notRequiredDocumentIds);
     return {
       reference: entity.reference,
       state: entity.state,
       requestType: entity.requestType,
       jurisdiction: entity.jurisdiction,
-      checklist: null,
-      documents: documents.map((document) => DocumentView.from(document)),
+      checklist,
+      documents: documents.map((document) => DocumentView.from(document, !notRequired.has(document.id))),
       decision: null,
       deadlines: null,
       history: history.map((change) => ({ state: change.state, at: change.at.toISOString() })),
