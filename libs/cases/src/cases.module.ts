@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '@app/documents';
 import { CaseEntity } from './case.entity.js';
+import { CaseDocumentsService } from './case-documents.service.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import { ChecklistCatalogueService } from './checklist-catalogue.service.js';
 import { IntakeService } from './intake.service.js';
@@ -10,7 +11,20 @@ import { RequesterAccessService } from './requester-access.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseStateChangeEntity]), DocumentsModule],
-  providers: [IntakeService, RequesterAccessService, RequesterAccessGuard, ChecklistCatalogueService],
-  exports: [IntakeService, RequesterAccessService, RequesterAccessGuard, ChecklistCatalogueService, DocumentsModule],
+  providers: [
+    IntakeService,
+    CaseDocumentsService,
+    RequesterAccessService,
+    RequesterAccessGuard,
+    ChecklistCatalogueService,
+  ],
+  exports: [
+    IntakeService,
+    CaseDocumentsService,
+    RequesterAccessService,
+    RequesterAccessGuard,
+    ChecklistCatalogueService,
+    DocumentsModule,
+  ],
 })
 export class CasesModule {}

@@ -9,6 +9,7 @@ export { RequesterAccessGuard, RequesterCaseParam } from './requester-access.gua
 export { type RequesterCase, RequesterAccessService } from './requester-access.service.js';
 export { DocumentView, RequestCreatedView, RequestStatusView, StateChangeView } from './views/request.views.js';
 export { type CaseChecklist, evaluateCaseChecklist } from './case-checklist.js';
+export { CaseDocumentsService } from './case-documents.service.js';
 export { ChecklistCatalogueService } from './checklist-catalogue.service.js';
 export { ChecklistQueryDto } from './dto/checklist-query.dto.js';
 export {

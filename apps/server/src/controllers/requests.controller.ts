@@ -10,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  CaseDocumentsService,
   CreateRequestDto,
   DocumentView,
   IntakeService,
@@ -30,7 +31,10 @@ const referenceParam = ApiParam({ name: 'reference', example: 'NOK-2026-000123' 
 @ApiTags('Requests (families)')
 @Controller('api/v1/requests')
 export class RequestsController {
-  constructor(private readonly intake: IntakeService) {}
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly caseDocuments: CaseDocumentsService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Submit a request about the account of someone who died or is incapacitated' })
@@ -66,7 +70,7 @@ export class RequestsController {
     @Body() fields: UploadDocumentDto,
     @StagedFile() file: StagedUpload,
   ): Promise<DocumentView> {
-    return this.intake.addDocument(requester, fields, file);
+    return this.caseDocuments.add(requester, fields, file);
   }
 
   @Post(':reference/withdrawal')
