@@ -84,7 +84,7 @@ async function throughput(ourPort, basePort) {
   await runPool(32, CONCURRENCY, familyRequest(ourPort)); // warm-up
   await runPool(32, CONCURRENCY, familyRequest(basePort));
   const rounds = { ours: [], baseline: [] };
-  let errors = 0;
+  const errors = { ours: 0, baseline: 0 };
   let firstError;
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, port] of [
@@ -93,7 +93,7 @@ async function throughput(ourPort, basePort) {
     ]) {
       const result = await measureThroughput(port, Math.ceil(CASES / ROUNDS));
       rounds[name].push(result.requestsPerSecond);
-      errors += result.errors;
+      errors[name] += result.errors;
       firstError ??= result.firstError;
     }
   }
@@ -150,7 +150,8 @@ try {
     memory: memoryBaseline,
     throughput: { requestsPerSecond: speed.baseline, megabytesPerSecond: speed.baseline * 3 },
   };
-  const errorsOurs = memoryOurs.errors + speed.errors;
+  const errorsOurs = memoryOurs.errors + speed.errors.ours;
+  const errorsBaseline = memoryBaseline.errors + speed.errors.baseline;
 
   const ratio = speed.ours / speed.baseline;
   const result = {
@@ -183,19 +184,18 @@ try {
     `| requests (create + 3 × 1 MiB) per second, concurrency 16 | **${f(ours.throughput.requestsPerSecond)}** | ${f(baseline.throughput.requestsPerSecond)} | |`,
     `| document MiB per second | ${f(ours.throughput.megabytesPerSecond)} | ${f(baseline.throughput.megabytesPerSecond)} | |`,
     `| throughput relative to baseline | **${(ratio * 100).toFixed(0)} %** | 100 % | ≥ 60 % ${result.targets.throughputAtLeast60PercentOfBaseline ? '✅' : '❌'} |`,
-    `| errors | ${errorsOurs} | ${baseline.memory.errors} | 0 |`,
+    `| errors | ${errorsOurs} | ${errorsBaseline} | 0 |`,
   ].join('\n');
+  const roundsLine = `Requests/s per round: ours ${speed.rounds.ours.map(f).join(', ')}; baseline ${speed.rounds.baseline.map(f).join(', ')}.`;
   const resultsDir = join(here, 'results');
   await mkdir(resultsDir, { recursive: true });
   await writeFile(join(resultsDir, 'intake.json'), `${JSON.stringify(result, null, 2)}\n`);
   await writeFile(
     join(resultsDir, 'intake.md'),
-    `${table}\n\nMedian of ${ROUNDS} alternating rounds, ${CASES} requests each side, ${result.machine.cpus} cores, Node ${process.version}, ${result.at}\n`,
+    `${table}\n\n${roundsLine}\nMedian of ${ROUNDS} alternating rounds, ${CASES} requests each side, ${result.machine.cpus} cores, Node ${process.version}, ${result.at}\n`,
   );
   console.log(table);
-  console.log(
-    `rounds (requests/s): ours ${speed.rounds.ours.map(f).join(', ')}; baseline ${speed.rounds.baseline.map(f).join(', ')}`,
-  );
+  console.log(roundsLine);
   if (speed.firstError || memoryOurs.firstError) console.log('first error:', speed.firstError ?? memoryOurs.firstError);
 } finally {
   await Promise.all([stopProcess(ourServer), stopProcess(baseServer)]);
