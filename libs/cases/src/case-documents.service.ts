@@ -5,7 +5,7 @@ import { AppConfig, type CaseState, Clock, DomainException, type Relationship, t
 import type { EvaluatedDocumentInput } from '@app/checklists';
 import { type DocumentEntity, DocumentsService, type StagedUpload } from '@app/documents';
 import { type CaseChecklist, evaluateCaseChecklist } from './case-checklist.js';
-import { ACCEPTS_DOCUMENTS, intakeStateAfterEvaluation } from './case-lifecycle.js';
+import { ACCEPTS_DOCUMENTS, describeState, intakeStateAfterEvaluation } from './case-lifecycle.js';
 import type { UploadDocumentDto } from './dto/upload-document.dto.js';
 import type { RequesterCase } from './requester-access.service.js';
 import { DocumentView } from './views/request.views.js';
@@ -136,7 +136,7 @@ export class CaseDocumentsService {
     if (!ACCEPTS_DOCUMENTS.has(current.state)) {
       return new DomainException(
         'CASE_NOT_OPEN',
-        `This request is ${current.state.toLowerCase().replaceAll('_', ' ')}; it takes no more documents.`,
+        `This request is ${describeState(current.state)}; it takes no more documents.`,
       );
     }
     return new DomainException(

@@ -31,6 +31,11 @@ export function canWithdraw(state: CaseState): boolean {
   return !FINAL_STATES.has(state);
 }
 
+/** A state in words for a message to the family: `READY_FOR_REVIEW` → "ready for review". */
+export function describeState(state: CaseState): string {
+  return state.toLowerCase().replaceAll('_', ' ');
+}
+
 /** NOK-2026-000123: the year of submission and a number from a database sequence. */
 export function formatReference(submittedAt: Date, sequence: number): string {
   return `NOK-${submittedAt.getUTCFullYear()}-${String(sequence).padStart(6, '0')}`;

@@ -7,7 +7,7 @@ import { DocumentsService } from '@app/documents';
 import { generateAccessToken } from '@app/identity';
 import { CaseEntity } from './case.entity.js';
 import { evaluateCaseChecklist } from './case-checklist.js';
-import { canWithdraw, formatReference } from './case-lifecycle.js';
+import { canWithdraw, describeState, formatReference } from './case-lifecycle.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import type { CreateRequestDto } from './dto/create-request.dto.js';
 import type { RequesterCase } from './requester-access.service.js';
@@ -73,7 +73,7 @@ export class IntakeService {
     await this.dataSource.transaction(async (manager) => {
       const { state } = await this.lockCase(manager, requester.caseId);
       if (!canWithdraw(state)) {
-        throw new DomainException('CASE_NOT_OPEN', `This request is already ${describe(state)}.`);
+        throw new DomainException('CASE_NOT_OPEN', `This request is already ${describeState(state)}.`);
       }
       await manager.query(`UPDATE cases SET state = $2, version = version + 1, updated_at = $3 WHERE id = $1`, [
         requester.caseId,
@@ -98,8 +98,4 @@ export class IntakeService {
 /** A family writes the date where they live: up to UTC+14, already tomorrow in UTC terms. */
 function latestDateOnEarth(now: Date): string {
   return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
-}
-
-function describe(state: CaseState): string {
-  return state.toLowerCase().replaceAll('_', ' ');
 }
