@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigurationError, loadConfig } from '@app/common';
@@ -20,6 +21,10 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   configureApp(app, createRootLogger(config));
   await app.listen(config.PORT);
+  new Logger('Bootstrap').log(
+    `Next of Kin is listening on http://localhost:${config.PORT} (API docs: /api/docs)` +
+      (embedded ? `; embedded PostgreSQL in ${config.DATA_DIR}` : ''),
+  );
 
   const shutDown = (): void => {
     app
