@@ -33,7 +33,8 @@ describe('intake state after evaluating the checklist', () => {
     ['READY_FOR_REVIEW', false, 'AWAITING_DOCUMENTS'],
     ['READY_FOR_REVIEW', true, 'READY_FOR_REVIEW'],
     ['IN_REVIEW', false, 'IN_REVIEW'],
-    ['NEEDS_INFO', true, 'NEEDS_INFO'],
+    ['NEEDS_INFO', true, 'READY_FOR_REVIEW'],
+    ['NEEDS_INFO', false, 'NEEDS_INFO'],
     ['WITHDRAWN', true, 'WITHDRAWN'],
   ] as const)('%s with all provided = %s → %s', (state, allProvided, next) => {
     expect(intakeStateAfterEvaluation(state, allProvided)).toBe(next);

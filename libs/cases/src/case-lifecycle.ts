@@ -17,11 +17,12 @@ export const ACCEPTS_DOCUMENTS: ReadonlySet<CaseState> = new Set([
 
 /**
  * Intake moves by itself between waiting for documents and ready for review: forward once every
- * required item has a document (accepted or still pending), back when one is missing again
- * (a document rejected or withdrawn). Other states are the reviewers' business.
+ * required item has a document (accepted or still pending), also after a request for more
+ * information; back when one is missing again (a document rejected or withdrawn). Other states are
+ * the reviewers' business.
  */
 export function intakeStateAfterEvaluation(state: CaseState, allProvided: boolean): CaseState {
-  if (state === 'AWAITING_DOCUMENTS' && allProvided) return 'READY_FOR_REVIEW';
+  if ((state === 'AWAITING_DOCUMENTS' || state === 'NEEDS_INFO') && allProvided) return 'READY_FOR_REVIEW';
   if (state === 'READY_FOR_REVIEW' && !allProvided) return 'AWAITING_DOCUMENTS';
   return state;
 }

@@ -19,3 +19,20 @@ export {
   EvaluatedNodeView,
   RequirementNodeView,
 } from './views/checklist.views.js';
+export {
+  ACTION_ROLES,
+  type Actor,
+  ACTOR_ROLES,
+  type ActorRole,
+  CASE_ACTIONS,
+  type CaseAction,
+  type CaseEvent,
+  type CaseSnapshot,
+  type RefusalCode,
+  REFUSALS,
+  REJECTION_REASONS,
+  type RejectionReasonCode,
+  transition,
+  type TransitionContext,
+  type TransitionResult,
+} from './state-machine/case-state-machine.js';

@@ -1,0 +1,320 @@
+import type { CaseState, RequestType } from '@app/common';
+import { intakeStateAfterEvaluation } from '../case-lifecycle.js';
+
+/**
+ * The case state machine (issue #4, domain.md §4): a pure function of the case, the action, who
+ * acts, the evaluated checklist and the time. It returns the next state and the events the change
+ * causes, or a coded refusal that names the rule. No I/O, no clock.
+ */
+
+export const CASE_ACTIONS = [
+  'assign',
+  'start-review',
+  'request-info',
+  'approve',
+  'reject',
+  'fulfil',
+  'close',
+  'reopen-on-appeal',
+  'withdraw',
+  'appeal',
+  'documents-changed',
+  'expire',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export const ACTOR_ROLES = ['reviewer', 'legal', 'admin', 'requester', 'system'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+export interface Actor {
+  id: string;
+  role: ActorRole;
+}
+
+/** Why a case was rejected, from a fixed catalogue; the family also reads the reviewer's own words. */
+export const REJECTION_REASONS = {
+  DOCUMENTS_INCOMPLETE: 'Documents the rules require are missing',
+  DOCUMENT_NOT_VALID: 'A document could not be accepted as genuine or legible',
+  NOT_ENTITLED: 'The documents do not show that you may make this request',
+  COURT_ORDER_NOT_SERVED: 'The court order or subpoena was not formally served',
+  ACCOUNT_NOT_FOUND: 'No account with this address could be found',
+  LEGAL_OBJECTION: 'The law does not allow this request to be granted',
+} as const;
+export type RejectionReasonCode = keyof typeof REJECTION_REASONS;
+
+export interface CaseSnapshot {
+  state: CaseState;
+  requestType: RequestType;
+  assigneeId: string | null;
+  /** The reviewer who gave the first approval of a release, waiting for a second. */
+  firstApproverId: string | null;
+  /** Everyone who approved or rejected this case: an appeal goes to someone else. */
+  deciderIds: readonly string[];
+  rejectedAt: Date | null;
+  /** Since when the case waits for the family (AWAITING_DOCUMENTS, NEEDS_INFO), or null. */
+  waitingForFamilySince: Date | null;
+}
+
+export interface TransitionContext {
+  now: Date;
+  checklist: { satisfied: boolean; allProvided: boolean; missing: readonly string[] };
+  reasonCode?: string;
+  /** Free text: the deficiency notice, the reason the family reads, an override's justification. */
+  note?: string;
+  /** For `assign`: who gets the case (default: the actor). */
+  assigneeId?: string;
+  /** Open cases on the same account that ask for its data; closing is refused while there are any. */
+  openDataRequestsOnAccount: number;
+  /** A `legal` user may close despite them, with a reason. */
+  override?: boolean;
+  policy: { appealWindowDays: number; expiryDays: number };
+}
+
+export type CaseEvent =
+  | { type: 'STATE_CHANGED'; from: CaseState; to: CaseState }
+  | { type: 'ASSIGNED'; assigneeId: string }
+  | { type: 'APPROVAL_RECORDED'; approverId: string; step: 1 | 2 }
+  | { type: 'DECIDED'; outcome: 'APPROVED' | 'REJECTED'; reasonCode: RejectionReasonCode | null; reason: string }
+  | { type: 'DEFICIENCY_NOTICE'; items: readonly string[]; note: string }
+  | { type: 'APPEAL_LODGED'; statement: string }
+  | { type: 'OVERRIDE_USED'; rule: 'CLOSURE_WHILE_DATA_REQUESTED'; reason: string };
+
+export const REFUSALS = {
+  NOT_ALLOWED_IN_STATE: 409,
+  ROLE_NOT_ALLOWED: 403,
+  CHECKLIST_NOT_SATISFIED: 422,
+  SECOND_APPROVAL_BY_SAME_PERSON: 422,
+  SECOND_APPROVAL_NEEDS_LEGAL: 403,
+  REASON_REQUIRED: 422,
+  UNKNOWN_REASON_CODE: 422,
+  APPEAL_WINDOW_CLOSED: 422,
+  APPEAL_NEEDS_ANOTHER_REVIEWER: 422,
+  CLOSURE_WHILE_DATA_REQUESTED: 422,
+  NOT_YET_EXPIRED: 422,
+} as const;
+export type RefusalCode = keyof typeof REFUSALS;
+
+export type TransitionResult =
+  { ok: true; state: CaseState; events: CaseEvent[] } | { ok: false; code: RefusalCode; message: string };
+
+const OPEN_STATES: ReadonlySet<CaseState> = new Set([
+  'AWAITING_DOCUMENTS',
+  'READY_FOR_REVIEW',
+  'IN_REVIEW',
+  'NEEDS_INFO',
+  'AWAITING_SECOND_APPROVAL',
+  'APPROVED',
+  'REJECTED',
+  'APPEALED',
+]);
+
+/** Who may take each action at all; the rules below narrow it further. */
+export const ACTION_ROLES: Record<CaseAction, readonly ActorRole[]> = {
+  assign: ['reviewer', 'legal', 'admin'],
+  'start-review': ['reviewer', 'legal'],
+  'request-info': ['reviewer', 'legal'],
+  approve: ['reviewer', 'legal'],
+  reject: ['reviewer', 'legal'],
+  fulfil: ['reviewer', 'legal'],
+  close: ['reviewer', 'legal', 'admin'],
+  'reopen-on-appeal': ['reviewer', 'legal'],
+  withdraw: ['requester'],
+  appeal: ['requester'],
+  'documents-changed': ['system'],
+  expire: ['system'],
+};
+
+const DAY = 86_400_000;
+
+export function transition(
+  snapshot: CaseSnapshot,
+  action: CaseAction,
+  actor: Actor,
+  context: TransitionContext,
+): TransitionResult {
+  if (!ACTION_ROLES[action].includes(actor.role)) {
+    return refuse('ROLE_NOT_ALLOWED', `A ${actor.role} cannot ${action.replaceAll('-', ' ')} a case.`);
+  }
+  const { state } = snapshot;
+  const move = (to: CaseState, ...events: CaseEvent[]): TransitionResult => ({
+    ok: true,
+    state: to,
+    events: to === state ? events : [{ type: 'STATE_CHANGED', from: state, to }, ...events],
+  });
+  const wrongState = (): TransitionResult =>
+    refuse('NOT_ALLOWED_IN_STATE', `A case that is ${words(state)} cannot be ${PAST[action]}.`);
+
+  switch (action) {
+    case 'assign': {
+      if (!OPEN_STATES.has(state)) return wrongState();
+      return move(state, { type: 'ASSIGNED', assigneeId: context.assigneeId ?? actor.id });
+    }
+    case 'start-review':
+      return state === 'READY_FOR_REVIEW'
+        ? move('IN_REVIEW', { type: 'ASSIGNED', assigneeId: actor.id })
+        : wrongState();
+    case 'request-info': {
+      if (state !== 'IN_REVIEW') return wrongState();
+      const note = context.note?.trim();
+      if (!note)
+        return refuse('REASON_REQUIRED', 'A request for information must tell the family what to send and why.');
+      return move('NEEDS_INFO', { type: 'DEFICIENCY_NOTICE', items: context.checklist.missing, note });
+    }
+    case 'approve':
+      return approve(snapshot, actor, context, move, wrongState);
+    case 'reject': {
+      if (state !== 'IN_REVIEW' && state !== 'AWAITING_SECOND_APPROVAL') return wrongState();
+      if (!isRejectionReason(context.reasonCode)) {
+        return refuse(
+          'UNKNOWN_REASON_CODE',
+          `A rejection needs a reasonCode, one of: ${Object.keys(REJECTION_REASONS).join(', ')}.`,
+        );
+      }
+      const note = context.note?.trim();
+      if (!note) return refuse('REASON_REQUIRED', 'A rejection must explain, in words the family reads, why.');
+      return move('REJECTED', { type: 'DECIDED', outcome: 'REJECTED', reasonCode: context.reasonCode, reason: note });
+    }
+    case 'fulfil':
+      return fulfil(snapshot, actor, context, move, wrongState);
+    case 'close':
+      return close(snapshot, context, move, wrongState);
+    case 'reopen-on-appeal': {
+      if (state !== 'APPEALED') return wrongState();
+      if (snapshot.deciderIds.includes(actor.id)) {
+        return refuse('APPEAL_NEEDS_ANOTHER_REVIEWER', 'An appeal is reviewed by someone who did not decide the case.');
+      }
+      return move('IN_REVIEW', { type: 'ASSIGNED', assigneeId: actor.id });
+    }
+    case 'withdraw':
+      return OPEN_STATES.has(state) ? move('WITHDRAWN') : wrongState();
+    case 'appeal': {
+      if (state !== 'REJECTED' || !snapshot.rejectedAt) return wrongState();
+      const deadline = snapshot.rejectedAt.getTime() + context.policy.appealWindowDays * DAY;
+      if (context.now.getTime() > deadline) {
+        return refuse(
+          'APPEAL_WINDOW_CLOSED',
+          `An appeal is possible within ${context.policy.appealWindowDays} days of the rejection; that time has passed.`,
+        );
+      }
+      const statement = context.note?.trim();
+      if (!statement) return refuse('REASON_REQUIRED', 'An appeal needs a statement of why the decision is wrong.');
+      return move('APPEALED', { type: 'APPEAL_LODGED', statement });
+    }
+    case 'documents-changed':
+      return move(intakeStateAfterEvaluation(state, context.checklist.allProvided));
+    case 'expire': {
+      if (state !== 'AWAITING_DOCUMENTS' && state !== 'NEEDS_INFO') return wrongState();
+      const since = snapshot.waitingForFamilySince?.getTime();
+      if (since === undefined || context.now.getTime() < since + context.policy.expiryDays * DAY) {
+        return refuse('NOT_YET_EXPIRED', `A case expires after ${context.policy.expiryDays} days without the family.`);
+      }
+      return move('EXPIRED');
+    }
+  }
+}
+
+function approve(
+  snapshot: CaseSnapshot,
+  actor: Actor,
+  context: TransitionContext,
+  move: (to: CaseState, ...events: CaseEvent[]) => TransitionResult,
+  wrongState: () => TransitionResult,
+): TransitionResult {
+  if (snapshot.state === 'AWAITING_SECOND_APPROVAL') {
+    if (actor.role !== 'legal') {
+      return refuse('SECOND_APPROVAL_NEEDS_LEGAL', 'The second approval of a release is given by a legal user.');
+    }
+    if (actor.id === snapshot.firstApproverId) {
+      return refuse(
+        'SECOND_APPROVAL_BY_SAME_PERSON',
+        'The second approval must come from someone other than the first.',
+      );
+    }
+    return move(
+      'APPROVED',
+      { type: 'APPROVAL_RECORDED', approverId: actor.id, step: 2 },
+      { type: 'DECIDED', outcome: 'APPROVED', reasonCode: null, reason: context.note?.trim() ?? '' },
+    );
+  }
+  if (snapshot.state !== 'IN_REVIEW') return wrongState();
+  if (!context.checklist.satisfied) {
+    return refuse(
+      'CHECKLIST_NOT_SATISFIED',
+      `Every required document must be accepted before approval; still needed: ${context.checklist.missing.join('; ') || 'verification of the documents sent'}.`,
+    );
+  }
+  if (snapshot.requestType === 'RELEASE_DATA') {
+    return move('AWAITING_SECOND_APPROVAL', { type: 'APPROVAL_RECORDED', approverId: actor.id, step: 1 });
+  }
+  return move(
+    'APPROVED',
+    { type: 'APPROVAL_RECORDED', approverId: actor.id, step: 1 },
+    { type: 'DECIDED', outcome: 'APPROVED', reasonCode: null, reason: context.note?.trim() ?? '' },
+  );
+}
+
+/**
+ * Closing an account cannot be undone, so it waits while another open case on the same account asks
+ * for its data, unless a legal user overrides it with a reason.
+ */
+function fulfil(
+  snapshot: CaseSnapshot,
+  actor: Actor,
+  context: TransitionContext,
+  move: (to: CaseState, ...events: CaseEvent[]) => TransitionResult,
+  wrongState: () => TransitionResult,
+): TransitionResult {
+  if (snapshot.state !== 'APPROVED') return wrongState();
+  if (snapshot.requestType !== 'CLOSE_ACCOUNT' || context.openDataRequestsOnAccount === 0) return move('FULFILLED');
+  const reason = context.note?.trim();
+  if (context.override && actor.role === 'legal' && reason) {
+    return move('FULFILLED', { type: 'OVERRIDE_USED', rule: 'CLOSURE_WHILE_DATA_REQUESTED', reason });
+  }
+  return refuse(
+    'CLOSURE_WHILE_DATA_REQUESTED',
+    `Another open request asks for this account's data (${context.openDataRequestsOnAccount}); closing it now would destroy that data. A legal user may override with a reason.`,
+  );
+}
+
+/** A case is closed once fulfilled, or once a rejection can no longer be appealed. */
+function close(
+  snapshot: CaseSnapshot,
+  context: TransitionContext,
+  move: (to: CaseState, ...events: CaseEvent[]) => TransitionResult,
+  wrongState: () => TransitionResult,
+): TransitionResult {
+  const closable =
+    snapshot.state === 'FULFILLED' ||
+    (snapshot.state === 'REJECTED' &&
+      snapshot.rejectedAt !== null &&
+      context.now.getTime() > snapshot.rejectedAt.getTime() + context.policy.appealWindowDays * DAY);
+  if (!closable) return wrongState();
+  return move('CLOSED');
+}
+
+export function isRejectionReason(code: string | undefined): code is RejectionReasonCode {
+  return code !== undefined && Object.hasOwn(REJECTION_REASONS, code);
+}
+
+function refuse(code: RefusalCode, message: string): TransitionResult {
+  return { ok: false, code, message };
+}
+
+function words(state: CaseState): string {
+  return state.toLowerCase().replaceAll('_', ' ');
+}
+
+const PAST: Record<CaseAction, string> = {
+  assign: 'assigned',
+  'start-review': 'taken into review',
+  'request-info': 'sent back for more information',
+  approve: 'approved',
+  reject: 'rejected',
+  fulfil: 'fulfilled',
+  close: 'closed',
+  'reopen-on-appeal': 'reopened on appeal',
+  withdraw: 'withdrawn',
+  appeal: 'appealed',
+  'documents-changed': 're-judged',
+  expire: 'expired',
+};
