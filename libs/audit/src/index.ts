@@ -1,0 +1,16 @@
+export {
+  ACTOR_TYPES,
+  type ActorType,
+  type AuditDetailValue,
+  type AuditEntry,
+  type AuditRecord,
+  AuditRecordRejected,
+  chainEntry,
+  type ChainProblem,
+  type ChainVerdict,
+  ChainVerifier,
+  type Checkpoint,
+  entryHash,
+  GENESIS_HASH,
+  verifyChain,
+} from './audit-chain.js';
