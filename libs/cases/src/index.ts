@@ -36,3 +36,12 @@ export {
   type TransitionContext,
   type TransitionResult,
 } from './state-machine/case-state-machine.js';
+export {
+  businessMs,
+  DEFAULT_SLA_POLICY,
+  type SlaClock,
+  type SlaClocks,
+  slaClocks,
+  type SlaPolicy,
+  type StateEntry,
+} from './sla/sla-clocks.js';
