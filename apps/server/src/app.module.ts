@@ -1,13 +1,15 @@
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig, AppConfigModule, type Clock } from '@app/common';
 import { CasesModule } from '@app/cases';
 import { DatabaseModule } from '@app/database';
+import { IdentityModule } from '@app/identity';
+import { AuthController } from './controllers/auth.controller.js';
 import { ChecklistsController } from './controllers/checklists.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { RequestsController } from './controllers/requests.controller.js';
-import { publicRateLimit } from './http/rate-limits.js';
+import { loginRateLimit, publicRateLimit } from './http/rate-limits.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -22,12 +24,14 @@ export class AppModule implements NestModule {
         TerminusModule.forRoot({ logger: false }),
         DatabaseModule,
         CasesModule,
+        IdentityModule,
       ],
-      controllers: [RequestsController, ChecklistsController, HealthController],
+      controllers: [RequestsController, ChecklistsController, AuthController, HealthController],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(publicRateLimit(this.config)).forRoutes(RequestsController, ChecklistsController);
+    consumer.apply(loginRateLimit(this.config)).forRoutes({ path: 'api/v1/auth/login', method: RequestMethod.POST });
   }
 }

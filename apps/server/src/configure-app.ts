@@ -1,5 +1,6 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppConfig, PinoLoggerService, ProblemDetailsFilter, validationExceptionFactory } from '@app/common';
@@ -20,6 +21,7 @@ export function configureApp(app: NestExpressApplication, logger: Logger): INest
     }),
   );
   app.useBodyParser('json', { limit: '64kb', strict: true });
+  app.use(cookieParser());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(
     new ValidationPipe({

@@ -14,6 +14,10 @@ export function setUpOpenApi(app: INestApplication): void {
       { type: 'http', scheme: 'bearer', description: 'The access token returned once when the request was made' },
       'requester-token',
     )
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'A back-office session token from POST /api/v1/auth/login' },
+      'session',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -99,6 +99,24 @@ export class AppConfig {
   @Min(1)
   ORPHAN_SWEEP_INTERVAL_MINUTES = 15;
 
+  /** A reviewer session ends after this long without use… */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** …and after this long in any case. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SESSION_MAX_HOURS = 12;
+
+  /** Failed and successful login attempts allowed per address and e-mail in 15 minutes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_15_MINUTES = 10;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type AppConfig, AppConfigModule, ConfigurationError, DomainException, loadConfig } from '@app/common';
+import { DatabaseModule } from '@app/database';
+import { IdentityModule, UsersService } from '@app/identity';
+import { prepareDatabase } from './database-bootstrap.js';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+  users:create --email <e-mail> --role reviewer|legal|admin
+      Creates a back-office user. The password is read from NEW_USER_PASSWORD.
+  users:disable --email <e-mail>
+      Disables a user and ends all their sessions.
+
+Works whether or not the server runs; with no DATABASE_URL it uses the embedded PostgreSQL in DATA_DIR.`;
+
+@Module({})
+class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: CliModule, imports: [AppConfigModule.forRoot(config), DatabaseModule, IdentityModule] };
+  }
+}
+
+/** Runs one command; returns the process exit code. Output is one JSON line, never a secret. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { email: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const database = await prepareDatabase(loadConfig(env));
+  const context = await NestFactory.createApplicationContext(CliModule.forRoot(database.config), { logger: false });
+  try {
+    const users = context.get(UsersService);
+    switch (command) {
+      case 'users:create': {
+        const password = env.NEW_USER_PASSWORD ?? '';
+        const user = await users.create(values.email ?? '', values.role ?? '', password);
+        console.log(JSON.stringify({ created: user }));
+        return 0;
+      }
+      case 'users:disable':
+        await users.disable(values.email ?? '');
+        console.log(JSON.stringify({ disabled: values.email }));
+        return 0;
+      default:
+        console.error(`Unknown command ${command}.\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof DomainException) {
+      console.error(error.errors?.map((e) => `${e.field}: ${e.message}`).join('\n') ?? error.detail);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await context.close();
+    await database.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof ConfigurationError ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

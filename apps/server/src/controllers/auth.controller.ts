@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AppConfig } from '@app/common';
+import {
+  CurrentUser,
+  LoginDto,
+  MeView,
+  SESSION_COOKIE,
+  SessionAuthGuard,
+  type SessionUser,
+  SessionsService,
+  SessionView,
+} from '@app/identity';
+import { ApiProblems } from '../http/api-problems.decorator.js';
+
+/** Reviewers log in here; the login route is rate limited per address and e-mail (AppModule). */
+@ApiTags('Back office: sessions')
+@Controller('api/v1/auth')
+export class AuthController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in: a bearer token for scripts, and a session cookie for the web UI' })
+  @ApiOkResponse({ type: SessionView })
+  @ApiProblems(400, 401, 429)
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<SessionView> {
+    const session = await this.sessions.login(body.email, body.password);
+    response.cookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.TRUST_PROXY || this.config.isProduction,
+      path: '/',
+      expires: session.expiresAt,
+    });
+    return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @UseGuards(SessionAuthGuard)
+  @ApiBearerAuth('session')
+  @ApiOperation({ summary: 'End this session' })
+  @ApiNoContentResponse()
+  @ApiProblems(401, 403)
+  async logout(@CurrentUser() user: SessionUser, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.sessions.logout(user.sessionId);
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @UseGuards(SessionAuthGuard)
+  @ApiBearerAuth('session')
+  @ApiOperation({ summary: 'Who is logged in' })
+  @ApiOkResponse({ type: MeView })
+  @ApiProblems(401)
+  me(@CurrentUser() user: SessionUser): MeView {
+    return { email: user.email, role: user.role };
+  }
+}

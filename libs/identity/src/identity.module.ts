@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SessionAuthGuard } from './sessions/session-auth.guard.js';
+import { SessionEntity } from './sessions/session.entity.js';
+import { SessionsService } from './sessions/sessions.service.js';
+import { UserEntity } from './users/user.entity.js';
+import { UsersService } from './users/users.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
+  providers: [UsersService, SessionsService, SessionAuthGuard],
+  exports: [UsersService, SessionsService, SessionAuthGuard],
+})
+export class IdentityModule {}

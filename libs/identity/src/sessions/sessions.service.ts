@@ -1,0 +1,120 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig, Clock, DomainException } from '@app/common';
+import type { UserRole } from '../roles.js';
+import { DECOY_HASH, verifyPassword } from '../users/password.js';
+import { UserEntity } from '../users/user.entity.js';
+import { SessionEntity } from './session.entity.js';
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/** Who a session token has been checked to be. */
+export interface SessionUser {
+  sessionId: string;
+  userId: string;
+  email: string;
+  role: UserRole;
+  csrfHash: Buffer;
+}
+
+/** Session tokens carry a prefix, so they are never mistaken for a family's access token. */
+const TOKEN_PREFIX = 'nks_';
+/** Writing last-seen on every request would turn every read into a write; once a minute is enough. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/**
+ * Reviewer sessions: created by logging in, ended by logging out, by the idle or the absolute
+ * timeout, or by the user being disabled. Tokens and CSRF tokens are stored only as hashes.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async login(email: string, password: string): Promise<NewSession> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
+    // Always verify a hash, so an unknown e-mail costs the same time as a wrong password.
+    const valid = await verifyPassword(user?.passwordHash ?? DECOY_HASH, password).catch(() => false);
+    if (!user || !valid || user.disabledAt) {
+      throw new DomainException('UNAUTHENTICATED', 'The e-mail address or the password is wrong.');
+    }
+    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.SESSION_MAX_HOURS * 3_600_000);
+    await this.dataSource.getRepository(SessionEntity).insert({
+      userId: user.id,
+      tokenHash: sha256(token),
+      csrfHash: sha256(csrfToken),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      revokedAt: null,
+    });
+    return { token, csrfToken, expiresAt };
+  }
+
+  /** The user behind a session token, or undefined if the token is unknown, ended or expired. */
+  async authenticate(token: string): Promise<SessionUser | undefined> {
+    if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+    const [row] = await this.dataSource.query<
+      [
+        {
+          session_id: string;
+          user_id: string;
+          email: string;
+          role: UserRole;
+          csrf_hash: Buffer;
+          last_seen_at: Date;
+          expires_at: Date;
+        }?,
+      ]
+    >(
+      `SELECT s.id AS session_id, u.id AS user_id, u.email, u.role, s.csrf_hash, s.last_seen_at, s.expires_at
+       FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND u.disabled_at IS NULL`,
+      [sha256(token)],
+    );
+    if (!row) return undefined;
+    const now = this.clock.now().getTime();
+    const idleUntil = row.last_seen_at.getTime() + this.config.SESSION_IDLE_MINUTES * 60_000;
+    if (now >= row.expires_at.getTime() || now >= idleUntil) return undefined;
+    if (now - row.last_seen_at.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+      await this.dataSource.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [
+        row.session_id,
+        new Date(now),
+      ]);
+    }
+    return {
+      sessionId: row.session_id,
+      userId: row.user_id,
+      email: row.email,
+      role: row.role,
+      csrfHash: row.csrf_hash,
+    };
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.dataSource.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [
+      sessionId,
+      this.clock.now(),
+    ]);
+  }
+
+  csrfMatches(user: SessionUser, csrfToken: string | undefined): boolean {
+    return csrfToken !== undefined && timingSafeEqual(sha256(csrfToken), user.csrfHash);
+  }
+}
+
+function sha256(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}

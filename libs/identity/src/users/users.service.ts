@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isEmail } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { Clock, DomainException } from '@app/common';
+import { USER_ROLES, type UserRole } from '../roles.js';
+import { SessionEntity } from '../sessions/session.entity.js';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './password.js';
+import { UserEntity } from './user.entity.js';
+
+/** Back-office accounts: created and disabled by an administrator (the CLI, later an endpoint). */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(email: string, role: string, password: string): Promise<{ id: string; email: string; role: UserRole }> {
+    const normalised = email.trim().toLowerCase();
+    const problems = [
+      ...(isEmail(normalised) ? [] : [{ field: 'email', message: 'must be an e-mail address' }]),
+      ...(isRole(role) ? [] : [{ field: 'role', message: `must be one of ${USER_ROLES.join(', ')}` }]),
+      ...(password.length >= MIN_PASSWORD_LENGTH
+        ? []
+        : [{ field: 'password', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }]),
+    ];
+    if (problems.length > 0 || !isRole(role)) throw DomainException.invalid(problems);
+    const users = this.dataSource.getRepository(UserEntity);
+    if (await users.existsBy({ email: normalised })) {
+      throw DomainException.invalid([{ field: 'email', message: 'a user with this e-mail already exists' }]);
+    }
+    const user = users.create({
+      email: normalised,
+      role,
+      passwordHash: await hashPassword(password),
+      disabledAt: null,
+      createdAt: this.clock.now(),
+    });
+    await users.insert(user);
+    return { id: user.id, email: user.email, role: user.role };
+  }
+
+  /** Disabling a user ends every session they have. */
+  async disable(email: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneBy(UserEntity, { email: email.trim().toLowerCase() });
+      if (!user) throw new DomainException('NOT_FOUND', `There is no user ${email}.`);
+      const now = this.clock.now();
+      await manager.update(UserEntity, { id: user.id }, { disabledAt: now });
+      await manager
+        .createQueryBuilder()
+        .update(SessionEntity)
+        .set({ revokedAt: now })
+        .where('user_id = :id AND revoked_at IS NULL', { id: user.id })
+        .execute();
+    });
+  }
+}
+
+function isRole(role: string): role is UserRole {
+  return (USER_ROLES as readonly string[]).includes(role);
+}
