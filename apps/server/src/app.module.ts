@@ -1,10 +1,12 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig, AppConfigModule, type Clock } from '@app/common';
 import { CasesModule } from '@app/cases';
 import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
+import { AccessPolicyGuard } from './access/access-policy.guard.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { ChecklistsController } from './controllers/checklists.controller.js';
 import { HealthController } from './controllers/health.controller.js';
@@ -27,6 +29,7 @@ export class AppModule implements NestModule {
         IdentityModule,
       ],
       controllers: [RequestsController, ChecklistsController, AuthController, HealthController],
+      providers: [{ provide: APP_GUARD, useClass: AccessPolicyGuard }],
     };
   }
 

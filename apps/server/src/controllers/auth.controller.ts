@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppConfig } from '@app/common';
 import {
@@ -7,11 +7,11 @@ import {
   LoginDto,
   MeView,
   SESSION_COOKIE,
-  SessionAuthGuard,
   type SessionUser,
   SessionsService,
   SessionView,
 } from '@app/identity';
+import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
 
 /** Reviewers log in here; the login route is rate limited per address and e-mail (AppModule). */
@@ -24,6 +24,7 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @Access.public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in: a bearer token for scripts, and a session cookie for the web UI' })
   @ApiOkResponse({ type: SessionView })
@@ -42,8 +43,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @UseGuards(SessionAuthGuard)
-  @ApiBearerAuth('session')
+  @Access.staff('reviewer', 'legal', 'admin')
   @ApiOperation({ summary: 'End this session' })
   @ApiNoContentResponse()
   @ApiProblems(401, 403)
@@ -53,8 +53,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @UseGuards(SessionAuthGuard)
-  @ApiBearerAuth('session')
+  @Access.staff('reviewer', 'legal', 'admin')
   @ApiOperation({ summary: 'Who is logged in' })
   @ApiOkResponse({ type: MeView })
   @ApiProblems(401)

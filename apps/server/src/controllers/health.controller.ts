@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
 
 @ApiTags('Operations')
@@ -12,6 +13,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Access.public()
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and database reachability (503 when PostgreSQL is unreachable)' })
   @ApiProblems(503)

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
@@ -15,7 +14,6 @@ import {
   DocumentView,
   IntakeService,
   RequestCreatedView,
-  RequesterAccessGuard,
   type RequesterCase,
   RequesterCaseParam,
   RequestStatusView,
@@ -23,6 +21,7 @@ import {
   UploadDocumentFormDto,
 } from '@app/cases';
 import { DocumentUploadInterceptor, StagedFile, type StagedUpload } from '@app/documents';
+import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
 
 const referenceParam = ApiParam({ name: 'reference', example: 'NOK-2026-000123' });
@@ -37,6 +36,7 @@ export class RequestsController {
   ) {}
 
   @Post()
+  @Access.public()
   @ApiOperation({ summary: 'Submit a request about the account of someone who died or is incapacitated' })
   @ApiCreatedResponse({ type: RequestCreatedView, description: 'Keep the reference and the access token' })
   @ApiProblems(400, 415, 429)
@@ -46,24 +46,22 @@ export class RequestsController {
 
   @Get(':reference')
   @ApiOperation({ summary: 'Where a request stands' })
-  @ApiBearerAuth('requester-token')
   @referenceParam
   @ApiOkResponse({ type: RequestStatusView })
   @ApiProblems(401, 404, 429)
-  @UseGuards(RequesterAccessGuard)
+  @Access.requester()
   status(@RequesterCaseParam() requester: RequesterCase): Promise<RequestStatusView> {
     return this.intake.status(requester);
   }
 
   @Post(':reference/documents')
   @ApiOperation({ summary: 'Add a document (PDF, JPEG, PNG, TIFF or HEIC) to a request' })
-  @ApiBearerAuth('requester-token')
   @referenceParam
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadDocumentFormDto })
   @ApiCreatedResponse({ type: DocumentView })
   @ApiProblems(400, 401, 404, 409, 413, 415, 422, 429)
-  @UseGuards(RequesterAccessGuard)
+  @Access.requester()
   @UseInterceptors(DocumentUploadInterceptor)
   addDocument(
     @RequesterCaseParam() requester: RequesterCase,
@@ -76,11 +74,10 @@ export class RequestsController {
   @Post(':reference/withdrawal')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a request that is still open' })
-  @ApiBearerAuth('requester-token')
   @referenceParam
   @ApiOkResponse({ type: RequestStatusView })
   @ApiProblems(401, 404, 409, 429)
-  @UseGuards(RequesterAccessGuard)
+  @Access.requester()
   withdraw(@RequesterCaseParam() requester: RequesterCase): Promise<RequestStatusView> {
     return this.intake.withdraw(requester);
   }

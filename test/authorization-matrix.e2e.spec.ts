@@ -1,0 +1,120 @@
+import { jest } from '@jest/globals';
+import request from 'supertest';
+import { runCli } from '../apps/server/src/cli.js';
+import { pdf, validRequest } from './support/fixtures.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Deny by default, checked from the outside: every operation of the OpenAPI document is called by
+ * every kind of caller, and the outcome must match this matrix. An operation the matrix does not
+ * list fails the test, so a new route cannot ship unclassified.
+ */
+type Caller = 'anonymous' | 'requesterOfA' | 'requesterOfB' | 'reviewer' | 'legal' | 'admin';
+const CALLERS: Caller[] = ['anonymous', 'requesterOfA', 'requesterOfB', 'reviewer', 'legal', 'admin'];
+const STAFF: Caller[] = ['reviewer', 'legal', 'admin'];
+
+const MATRIX: Record<string, Caller[]> = {
+  'GET /api/health': CALLERS,
+  'GET /api/v1/checklists': CALLERS,
+  'POST /api/v1/requests': CALLERS,
+  'GET /api/v1/requests/{reference}': ['requesterOfA'],
+  'POST /api/v1/requests/{reference}/documents': ['requesterOfA'],
+  'POST /api/v1/requests/{reference}/withdrawal': ['requesterOfA'],
+  'POST /api/v1/auth/login': CALLERS,
+  'POST /api/v1/auth/logout': STAFF,
+  'GET /api/v1/auth/me': STAFF,
+};
+
+const PASSWORD = 'correct horse battery staple';
+let t: TestApp;
+let caseA: { reference: string; accessToken: string };
+let caseB: { reference: string; accessToken: string };
+
+beforeAll(async () => {
+  t = await createTestApp({ LOGIN_ATTEMPTS_PER_15_MINUTES: 10_000 });
+  caseA = (await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201)).body as typeof caseA;
+  caseB = (await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201)).body as typeof caseB;
+  const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  for (const role of ['reviewer', 'legal', 'admin']) {
+    await runCli(['users:create', '--email', `${role}@example.org`, '--role', role], {
+      DATABASE_URL: t.config.DATABASE_URL,
+      NEW_USER_PASSWORD: PASSWORD,
+    });
+  }
+  quiet.mockRestore();
+});
+afterAll(() => t.close());
+
+async function credentials(caller: Caller): Promise<string | undefined> {
+  switch (caller) {
+    case 'anonymous':
+      return undefined;
+    case 'requesterOfA':
+      return caseA.accessToken;
+    case 'requesterOfB':
+      return caseB.accessToken;
+    default: {
+      // A fresh session each time: calling logout must not spoil the next check.
+      const session = await request(t.http)
+        .post('/api/v1/auth/login')
+        .send({ email: `${caller}@example.org`, password: PASSWORD });
+      return (session.body as { token: string }).token;
+    }
+  }
+}
+
+/** A plausible call of the operation; validation may still refuse it, which counts as let through. */
+function call(method: string, path: string): request.Test {
+  const url = path.replace('{reference}', caseA.reference);
+  const agent = request(t.http);
+  switch (`${method} ${path}`) {
+    case 'POST /api/v1/requests':
+      return agent.post(url).send(validRequest());
+    case 'POST /api/v1/requests/{reference}/documents':
+      return agent.post(url).field('type', 'DEATH_CERTIFICATE').attach('file', pdf(), 'a.pdf');
+    case 'POST /api/v1/auth/login':
+      return agent.post(url).send({ email: 'reviewer@example.org', password: PASSWORD });
+    case 'GET /api/v1/checklists':
+      return agent.get(url).query({ country: 'DE', requestType: 'RELEASE_DATA' });
+    default:
+      return method === 'GET' ? agent.get(url) : agent.post(url).send({});
+  }
+}
+
+describe('the authorization matrix', () => {
+  let operations: [string, string][] = [];
+  beforeAll(async () => {
+    const document = (await request(t.http).get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, object>;
+    };
+    operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => [method.toUpperCase(), path] as [string, string]),
+    );
+  });
+
+  it('lists every operation of the OpenAPI document', () => {
+    const documented = operations.map(([method, path]) => `${method} ${path}`).sort();
+    expect(documented).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('lets through exactly the callers the matrix names', async () => {
+    const outcomes: string[] = [];
+    for (const [method, path] of operations) {
+      const allowed = MATRIX[`${method} ${path}`] ?? [];
+      for (const caller of CALLERS) {
+        const token = await credentials(caller);
+        const test = call(method, path);
+        if (token) test.set('Authorization', `Bearer ${token}`);
+        const { status } = await test;
+        // Refused: 401/403, and for another family's token 404, exactly as for an unknown case.
+        const refused = status === 401 || status === 403 || (caller === 'requesterOfB' && status === 404);
+        if (refused === allowed.includes(caller) || status >= 500) {
+          outcomes.push(
+            `${method} ${path} as ${caller}: ${status}, expected ${allowed.includes(caller) ? 'through' : 'refused'}`,
+          );
+        }
+      }
+    }
+    expect(outcomes).toEqual([]);
+  });
+});
