@@ -4,6 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig, AppConfigModule, type Clock } from '@app/common';
 import { CasesModule } from '@app/cases';
+import { AuditModule } from '@app/audit';
 import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
 import { AccessPolicyGuard } from './access/access-policy.guard.js';
@@ -25,6 +26,7 @@ export class AppModule implements NestModule {
         ScheduleModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         DatabaseModule,
+        AuditModule,
         CasesModule,
         IdentityModule,
       ],

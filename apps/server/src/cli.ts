@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type AppConfig, AppConfigModule, ConfigurationError, DomainException, loadConfig } from '@app/common';
+import { AuditModule, AuditService, type Checkpoint } from '@app/audit';
 import { DatabaseModule } from '@app/database';
 import { IdentityModule, UsersService } from '@app/identity';
 import { prepareDatabase } from './database-bootstrap.js';
@@ -13,13 +15,21 @@ const USAGE = `Usage: npm run cli -- <command> [options]
       Creates a back-office user. The password is read from NEW_USER_PASSWORD.
   users:disable --email <e-mail>
       Disables a user and ends all their sessions.
+  audit:checkpoint
+      Prints the audit chain's head ({"seq","hash"}). Keep it somewhere else: it reveals truncation.
+  audit:verify [--checkpoint <file>]
+      Checks the whole audit chain (and, with a saved checkpoint, that it still reaches it).
+      Exits 3 and names the first broken entry if it was altered.
 
 Works whether or not the server runs; with no DATABASE_URL it uses the embedded PostgreSQL in DATA_DIR.`;
 
 @Module({})
 class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [AppConfigModule.forRoot(config), DatabaseModule, IdentityModule] };
+    return {
+      module: CliModule,
+      imports: [AppConfigModule.forRoot(config), DatabaseModule, AuditModule, IdentityModule],
+    };
   }
 }
 
@@ -28,7 +38,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { email: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      checkpoint: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   const [command] = positionals;
   if (values.help || !command) {
@@ -50,6 +65,17 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         await users.disable(values.email ?? '');
         console.log(JSON.stringify({ disabled: values.email }));
         return 0;
+      case 'audit:checkpoint':
+        console.log(JSON.stringify(await context.get(AuditService).checkpoint()));
+        return 0;
+      case 'audit:verify': {
+        const checkpoint = values.checkpoint
+          ? (JSON.parse(await readFile(values.checkpoint, 'utf8')) as Checkpoint)
+          : undefined;
+        const verdict = await context.get(AuditService).verify(checkpoint);
+        console.log(JSON.stringify(verdict));
+        return verdict.ok ? 0 : 3;
+      }
       default:
         console.error(`Unknown command ${command}.\n\n${USAGE}`);
         return 2;

@@ -14,3 +14,5 @@ export {
   GENESIS_HASH,
   verifyChain,
 } from './audit-chain.js';
+export { AuditModule } from './audit.module.js';
+export { AuditService } from './audit.service.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { type AuditRecord, AuditService } from '@app/audit';
 import { AppConfig, type CaseState, Clock, DomainException, type Relationship, type RequestType } from '@app/common';
 import type { EvaluatedDocumentInput } from '@app/checklists';
 import { type DocumentEntity, DocumentsService, type StagedUpload } from '@app/documents';
@@ -28,6 +29,7 @@ export class CaseDocumentsService {
     private readonly documents: DocumentsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async add(requester: RequesterCase, fields: UploadDocumentDto, staged: StagedUpload): Promise<DocumentView> {
@@ -35,7 +37,19 @@ export class CaseDocumentsService {
       this.dataSource.transaction(async (manager) => {
         const admitted = await this.admitAndRecord(manager, row);
         if (!admitted) throw await this.refusal(manager, requester.caseId);
-        return { document: row, checklist: await this.settleIntakeState(manager, row.caseId, admitted) };
+        const { checklist, next } = await this.settleIntakeState(manager, row.caseId, admitted);
+        // Last, so the audit chain's lock is held only for the append and the commit.
+        await this.audit.append(
+          manager,
+          requesterRecord(row, 'document.uploaded', { documentId: row.id, type: row.type }),
+        );
+        if (next !== admitted.state) {
+          await this.audit.append(
+            manager,
+            requesterRecord(row, 'case.state_changed', { from: admitted.state, to: next }),
+          );
+        }
+        return { document: row, checklist };
       }),
     );
     return DocumentView.from(document, !checklist.notRequiredDocumentIds.includes(document.id));
@@ -93,7 +107,7 @@ export class CaseDocumentsService {
     manager: EntityManager,
     caseId: string,
     admitted: AdmittedCase,
-  ): Promise<CaseChecklist> {
+  ): Promise<{ checklist: CaseChecklist; next: CaseState }> {
     const rows = await manager.query<
       {
         id: string;
@@ -125,7 +139,7 @@ export class CaseDocumentsService {
         this.clock.now(),
       ]);
     }
-    return checklist;
+    return { checklist, next };
   }
 
   private async refusal(manager: EntityManager, caseId: string): Promise<DomainException> {
@@ -144,4 +158,15 @@ export class CaseDocumentsService {
       `This request already has ${current.document_count} documents, the most allowed. Combine pages into one PDF, or contact support.`,
     );
   }
+}
+
+function requesterRecord(row: DocumentEntity, action: string, details: AuditRecord['details']): AuditRecord {
+  return {
+    at: row.createdAt.toISOString(),
+    actorType: 'requester',
+    actorId: null,
+    action,
+    caseId: row.caseId,
+    details,
+  };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
 import { Clock, type CaseState, DomainException } from '@app/common';
 import { checklistInForce, resolveJurisdiction } from '@app/checklists';
 import { DocumentsService } from '@app/documents';
@@ -20,6 +21,7 @@ export class IntakeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly documents: DocumentsService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async submit(dto: CreateRequestDto): Promise<RequestCreatedView> {
@@ -52,8 +54,22 @@ export class IntakeService {
       createdAt: now,
       updatedAt: now,
     });
-    // One statement: the case, and (by trigger) its first history entry.
-    await this.dataSource.getRepository(CaseEntity).insert(created);
+    // The case, (by trigger) its first history entry, and the audit entry commit together.
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(CaseEntity, created);
+      await this.audit.append(manager, {
+        at: now.toISOString(),
+        actorType: 'requester',
+        actorId: null,
+        action: 'case.created',
+        caseId: created.id,
+        details: {
+          reference: created.reference,
+          requestType: created.requestType,
+          checklistVersion: created.checklistVersion,
+        },
+      });
+    });
     return RequestCreatedView.from(created, token, evaluateCaseChecklist(created, []));
   }
 
@@ -75,11 +91,20 @@ export class IntakeService {
       if (!canWithdraw(state)) {
         throw new DomainException('CASE_NOT_OPEN', `This request is already ${describeState(state)}.`);
       }
+      const now = this.clock.now();
       await manager.query(`UPDATE cases SET state = $2, version = version + 1, updated_at = $3 WHERE id = $1`, [
         requester.caseId,
         'WITHDRAWN',
-        this.clock.now(),
+        now,
       ]);
+      await this.audit.append(manager, {
+        at: now.toISOString(),
+        actorType: 'requester',
+        actorId: null,
+        action: 'case.state_changed',
+        caseId: requester.caseId,
+        details: { from: state, to: 'WITHDRAWN' },
+      });
     });
     return this.status(requester);
   }

@@ -48,7 +48,7 @@ export class AuthController {
   @ApiNoContentResponse()
   @ApiProblems(401, 403)
   async logout(@CurrentUser() user: SessionUser, @Res({ passthrough: true }) response: Response): Promise<void> {
-    await this.sessions.logout(user.sessionId);
+    await this.sessions.logout(user);
     response.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

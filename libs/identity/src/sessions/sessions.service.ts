@@ -1,7 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from '@app/audit';
 import { AppConfig, Clock, DomainException } from '@app/common';
 import type { UserRole } from '../roles.js';
 import { DECOY_HASH, verifyPassword } from '../users/password.js';
@@ -38,6 +39,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async login(email: string, password: string): Promise<NewSession> {
@@ -45,20 +47,26 @@ export class SessionsService {
     // Always verify a hash, so an unknown e-mail costs the same time as a wrong password.
     const valid = await verifyPassword(user?.passwordHash ?? DECOY_HASH, password).catch(() => false);
     if (!user || !valid || user.disabledAt) {
+      if (user) await this.record('user.login_failed', user.id, {});
       throw new DomainException('UNAUTHENTICATED', 'The e-mail address or the password is wrong.');
     }
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.SESSION_MAX_HOURS * 3_600_000);
-    await this.dataSource.getRepository(SessionEntity).insert({
-      userId: user.id,
-      tokenHash: sha256(token),
-      csrfHash: sha256(csrfToken),
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt,
-      revokedAt: null,
+    await this.dataSource.transaction(async (manager) => {
+      const session = manager.create(SessionEntity, {
+        id: randomUUID(),
+        userId: user.id,
+        tokenHash: sha256(token),
+        csrfHash: sha256(csrfToken),
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt,
+        revokedAt: null,
+      });
+      await manager.insert(SessionEntity, session);
+      await this.audit.append(manager, auditRecord(now, user.id, 'user.login', { sessionId: session.id }));
     });
     return { token, csrfToken, expiresAt };
   }
@@ -103,16 +111,30 @@ export class SessionsService {
     };
   }
 
-  async logout(sessionId: string): Promise<void> {
-    await this.dataSource.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [
-      sessionId,
-      this.clock.now(),
-    ]);
+  async logout(user: SessionUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      await manager.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [
+        user.sessionId,
+        now,
+      ]);
+      await this.audit.append(manager, auditRecord(now, user.userId, 'user.logout', { sessionId: user.sessionId }));
+    });
+  }
+
+  private async record(action: string, userId: string, details: Record<string, string>): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      this.audit.append(manager, auditRecord(this.clock.now(), userId, action, details)),
+    );
   }
 
   csrfMatches(user: SessionUser, csrfToken: string | undefined): boolean {
     return csrfToken !== undefined && timingSafeEqual(sha256(csrfToken), user.csrfHash);
   }
+}
+
+function auditRecord(at: Date, userId: string, action: string, details: Record<string, string>) {
+  return { at: at.toISOString(), actorType: 'user' as const, actorId: userId, action, caseId: null, details };
 }
 
 function sha256(value: string): Buffer {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isEmail } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { AuditService } from '@app/audit';
 import { Clock, DomainException } from '@app/common';
 import { USER_ROLES, type UserRole } from '../roles.js';
 import { SessionEntity } from '../sessions/session.entity.js';
@@ -14,6 +15,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async create(email: string, role: string, password: string): Promise<{ id: string; email: string; role: UserRole }> {
@@ -37,7 +39,17 @@ export class UsersService {
       disabledAt: null,
       createdAt: this.clock.now(),
     });
-    await users.insert(user);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(UserEntity, user);
+      await this.audit.append(manager, {
+        at: user.createdAt.toISOString(),
+        actorType: 'system',
+        actorId: 'cli',
+        action: 'user.created',
+        caseId: null,
+        details: { userId: user.id, role },
+      });
+    });
     return { id: user.id, email: user.email, role: user.role };
   }
 
@@ -54,6 +66,14 @@ export class UsersService {
         .set({ revokedAt: now })
         .where('user_id = :id AND revoked_at IS NULL', { id: user.id })
         .execute();
+      await this.audit.append(manager, {
+        at: now.toISOString(),
+        actorType: 'system',
+        actorId: 'cli',
+        action: 'user.disabled',
+        caseId: null,
+        details: { userId: user.id },
+      });
     });
   }
 }

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  type AuditEntry,
+  type AuditRecord,
+  ChainVerifier,
+  type ChainVerdict,
+  type Checkpoint,
+  chainEntry,
+} from './audit-chain.js';
+
+/** Every append takes this transaction-scoped lock, so the chain has one order and no forks. */
+const AUDIT_LOCK_ID = 7_340_013;
+const PAGE = 1000;
+
+interface AuditRow {
+  seq: string;
+  at: Date;
+  actor_type: AuditEntry['actorType'];
+  actor_id: string | null;
+  action: string;
+  case_id: string | null;
+  details: AuditEntry['details'];
+  prev_hash: string;
+  hash: string;
+}
+
+/** Stores the audit chain. `append` must be called with the manager of the transaction it records. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async append(manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('An audit entry is written in the same transaction as the change it records');
+    }
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_ID]);
+    const [head] = await manager.query<[{ seq: string; hash: string }?]>(
+      'SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1',
+    );
+    const entry = chainEntry(head ? { seq: Number(head.seq), hash: head.hash } : null, record);
+    await manager.query(
+      `INSERT INTO audit_entries (seq, at, actor_type, actor_id, action, case_id, details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        entry.seq,
+        entry.at,
+        entry.actorType,
+        entry.actorId,
+        entry.action,
+        entry.caseId,
+        entry.details,
+        entry.prevHash,
+        entry.hash,
+      ],
+    );
+    return entry;
+  }
+
+  /** Checks the whole chain, page by page; with a checkpoint, also that nothing was cut off. */
+  async verify(checkpoint?: Checkpoint): Promise<ChainVerdict> {
+    const verifier = new ChainVerifier(checkpoint);
+    for (let after = 0; ;) {
+      const rows = await this.dataSource.query<AuditRow[]>(
+        'SELECT * FROM audit_entries WHERE seq > $1 ORDER BY seq LIMIT $2',
+        [after, PAGE],
+      );
+      for (const row of rows) {
+        const problem = verifier.add(toEntry(row));
+        if (problem) return problem;
+      }
+      if (rows.length < PAGE) return verifier.finish();
+      after = Number(rows[rows.length - 1].seq);
+    }
+  }
+
+  async checkpoint(): Promise<Checkpoint | null> {
+    const [head] = await this.dataSource.query<[{ seq: string; hash: string }?]>(
+      'SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1',
+    );
+    return head ? { seq: Number(head.seq), hash: head.hash } : null;
+  }
+
+  async forCase(caseId: string): Promise<AuditEntry[]> {
+    const rows = await this.dataSource.query<AuditRow[]>(
+      'SELECT * FROM audit_entries WHERE case_id = $1 ORDER BY seq',
+      [caseId],
+    );
+    return rows.map(toEntry);
+  }
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at.toISOString(),
+    actorType: row.actor_type,
+    actorId: row.actor_id,
+    action: row.action,
+    caseId: row.case_id,
+    details: row.details,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,147 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import request from 'supertest';
+import { AuditService } from '@app/audit';
+import { runCli } from '../apps/server/src/cli.js';
+import { pdf, validRequest } from './support/fixtures.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const PASSWORD = 'correct horse battery staple';
+let t: TestApp;
+
+async function cli(args: string[]): Promise<{ code: number; out: string }> {
+  const out: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((line: unknown) => void out.push(String(line)));
+  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    const code = await runCli(args, { DATABASE_URL: t.config.DATABASE_URL, NEW_USER_PASSWORD: PASSWORD });
+    return { code, out: out.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+/** Only a superuser can get past the append-only trigger: what an attacker with full access would do. */
+async function tamper(sql: string): Promise<void> {
+  await t.dataSource.query('ALTER TABLE audit_entries DISABLE TRIGGER USER');
+  try {
+    await t.dataSource.query(sql);
+  } finally {
+    await t.dataSource.query('ALTER TABLE audit_entries ENABLE TRIGGER USER');
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ LOGIN_ATTEMPTS_PER_15_MINUTES: 1000 });
+  await cli(['users:create', '--email', 'rita@example.org', '--role', 'reviewer']);
+  const session = await request(t.http)
+    .post('/api/v1/auth/login')
+    .send({ email: 'rita@example.org', password: PASSWORD })
+    .expect(200);
+  await request(t.http)
+    .post('/api/v1/auth/login')
+    .send({ email: 'rita@example.org', password: 'a wrong guess' })
+    .expect(401);
+  await request(t.http).post('/api/v1/auth/logout').set('Authorization', `Bearer ${session.body.token}`).expect(204);
+  const created = await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201);
+  const { reference, accessToken } = created.body as { reference: string; accessToken: string };
+  for (const type of ['DEATH_CERTIFICATE', 'DECEASED_ID', 'INHERITANCE_CERTIFICATE', 'REQUESTER_ID']) {
+    await request(t.http)
+      .post(`/api/v1/requests/${reference}/documents`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .field('type', type)
+      .attach('file', pdf(type), 'scan.pdf')
+      .expect(201);
+  }
+  await request(t.http)
+    .post(`/api/v1/requests/${reference}/withdrawal`)
+    .set('Authorization', `Bearer ${accessToken}`)
+    .expect(200);
+});
+afterAll(() => t.close());
+
+describe('the audit trail', () => {
+  it('records every change, in the transaction that made it', async () => {
+    const rows = await t.dataSource.query<{ action: string }[]>('SELECT action FROM audit_entries ORDER BY seq');
+    expect(rows.map((r) => r.action)).toEqual([
+      'user.created',
+      'user.login',
+      'user.login_failed',
+      'user.logout',
+      'case.created',
+      'document.uploaded',
+      'document.uploaded',
+      'document.uploaded',
+      'document.uploaded',
+      'case.state_changed', // to READY_FOR_REVIEW with the fourth document
+      'case.state_changed', // withdrawn
+    ]);
+    const [moved] = await t.dataSource.query<[{ details: object }]>(
+      "SELECT details FROM audit_entries WHERE action = 'case.state_changed' ORDER BY seq LIMIT 1",
+    );
+    expect(moved.details).toEqual({ from: 'AWAITING_DOCUMENTS', to: 'READY_FOR_REVIEW' });
+  });
+
+  it('holds ids and codes, no names or addresses', async () => {
+    const dump = JSON.stringify(await t.dataSource.query('SELECT * FROM audit_entries'));
+    for (const personal of [
+      'Anna Keller',
+      'Jonas',
+      'jonas@example.org',
+      'rita@example.org',
+      'anna.keller@outlook.com',
+    ]) {
+      expect(dump).not.toContain(personal);
+    }
+  });
+
+  it('cannot be changed, deleted or truncated through the database', async () => {
+    await expect(t.dataSource.query("UPDATE audit_entries SET action = 'x' WHERE seq = 1")).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(t.dataSource.query('DELETE FROM audit_entries WHERE seq = 1')).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query('TRUNCATE audit_entries')).rejects.toThrow(/append-only/);
+  });
+
+  it('verifies from the command line, and exports a checkpoint', async () => {
+    const verified = await cli(['audit:verify']);
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.out)).toMatchObject({ ok: true, entries: 11 });
+    const checkpoint = await cli(['audit:checkpoint']);
+    expect(JSON.parse(checkpoint.out)).toEqual({ seq: 11, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('names the first altered entry', async () => {
+    await tamper(`UPDATE audit_entries SET details = '{"from":"AWAITING_DOCUMENTS","to":"APPROVED"}' WHERE seq = 10`);
+    const verified = await cli(['audit:verify']);
+    expect(verified.code).toBe(3);
+    expect(JSON.parse(verified.out)).toMatchObject({ ok: false, brokenAt: 10, problem: 'ALTERED' });
+    await tamper(
+      `UPDATE audit_entries SET details = '{"from":"AWAITING_DOCUMENTS","to":"READY_FOR_REVIEW"}' WHERE seq = 10`,
+    );
+    expect((await cli(['audit:verify'])).code).toBe(0);
+  });
+
+  it('detects a deleted entry', async () => {
+    const [row] = await t.dataSource.query<[Record<string, unknown>]>('SELECT * FROM audit_entries WHERE seq = 6');
+    await tamper('DELETE FROM audit_entries WHERE seq = 6');
+    expect(await t.app.get(AuditService).verify()).toMatchObject({ ok: false, brokenAt: 6, problem: 'MISSING_ENTRY' });
+    await tamper(
+      `INSERT INTO audit_entries SELECT * FROM jsonb_populate_record(null::audit_entries, '${JSON.stringify(row).replaceAll("'", "''")}')`,
+    );
+    expect(await t.app.get(AuditService).verify()).toMatchObject({ ok: true });
+  });
+
+  it('detects a cut-off tail against a saved checkpoint', async () => {
+    const checkpointFile = join(tmpdir(), `nok-checkpoint-${Date.now()}.json`);
+    await writeFile(checkpointFile, (await cli(['audit:checkpoint'])).out);
+    await tamper('DELETE FROM audit_entries WHERE seq >= 10');
+    expect((await cli(['audit:verify'])).code).toBe(0); // the rest is a valid chain…
+    const verified = await cli(['audit:verify', '--checkpoint', checkpointFile]);
+    expect(verified.code).toBe(3); // …but it no longer reaches the checkpoint
+    expect(JSON.parse(verified.out)).toMatchObject({ ok: false, problem: 'TRUNCATED', brokenAt: 10 });
+  });
+});
