@@ -23,6 +23,9 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/auth/login': CALLERS,
   'POST /api/v1/auth/logout': STAFF,
   'GET /api/v1/auth/me': STAFF,
+  'GET /api/v1/cases/{reference}': STAFF,
+  'POST /api/v1/cases/{reference}/actions/{action}': STAFF,
+  'POST /api/v1/cases/{reference}/documents/{id}/verification': ['reviewer', 'legal'],
 };
 
 const PASSWORD = 'correct horse battery staple';
@@ -67,7 +70,10 @@ async function credentials(caller: Caller): Promise<string | undefined> {
 
 /** A plausible call of the operation; validation may still refuse it, which counts as let through. */
 function call(method: string, path: string): request.Test {
-  const url = path.replace('{reference}', caseA.reference);
+  const url = path
+    .replace('{reference}', caseA.reference)
+    .replace('{action}', 'assign')
+    .replace('{id}', '00000000-0000-4000-8000-000000000000');
   const agent = request(t.http);
   switch (`${method} ${path}`) {
     case 'POST /api/v1/requests':
@@ -76,6 +82,10 @@ function call(method: string, path: string): request.Test {
       return agent.post(url).field('type', 'DEATH_CERTIFICATE').attach('file', pdf(), 'a.pdf');
     case 'POST /api/v1/auth/login':
       return agent.post(url).send({ email: 'reviewer@example.org', password: PASSWORD });
+    case 'POST /api/v1/cases/{reference}/actions/{action}':
+      return agent.post(url).send({ version: 999 });
+    case 'POST /api/v1/cases/{reference}/documents/{id}/verification':
+      return agent.post(url).send({ result: 'ACCEPTED' });
     case 'GET /api/v1/checklists':
       return agent.get(url).query({ country: 'DE', requestType: 'RELEASE_DATA' });
     default:

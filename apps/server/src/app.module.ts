@@ -9,6 +9,7 @@ import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
 import { AccessPolicyGuard } from './access/access-policy.guard.js';
 import { AuthController } from './controllers/auth.controller.js';
+import { CasesController } from './controllers/cases.controller.js';
 import { ChecklistsController } from './controllers/checklists.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { RequestsController } from './controllers/requests.controller.js';
@@ -30,7 +31,7 @@ export class AppModule implements NestModule {
         CasesModule,
         IdentityModule,
       ],
-      controllers: [RequestsController, ChecklistsController, AuthController, HealthController],
+      controllers: [RequestsController, ChecklistsController, AuthController, CasesController, HealthController],
       providers: [{ provide: APP_GUARD, useClass: AccessPolicyGuard }],
     };
   }

@@ -62,6 +62,27 @@ export class CaseEntity {
   @Column({ type: 'integer', default: 1 })
   version!: number;
 
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId!: string | null;
+
+  @Column({ name: 'first_approver_id', type: 'uuid', nullable: true })
+  firstApproverId!: string | null;
+
+  @Column({ name: 'decider_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  deciderIds!: string[];
+
+  @Column({ name: 'decision_outcome', type: 'text', nullable: true })
+  decisionOutcome!: 'APPROVED' | 'REJECTED' | null;
+
+  @Column({ name: 'decision_reason_code', type: 'text', nullable: true })
+  decisionReasonCode!: string | null;
+
+  @Column({ name: 'decision_reason', type: 'text', nullable: true })
+  decisionReason!: string | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -6,6 +6,7 @@ import { CaseDocumentsService } from './case-documents.service.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import { ChecklistCatalogueService } from './checklist-catalogue.service.js';
 import { IntakeService } from './intake.service.js';
+import { CaseReviewService } from './review/case-review.service.js';
 import { RequesterAccessGuard } from './requester-access.guard.js';
 import { RequesterAccessService } from './requester-access.service.js';
 
@@ -14,6 +15,7 @@ import { RequesterAccessService } from './requester-access.service.js';
   providers: [
     IntakeService,
     CaseDocumentsService,
+    CaseReviewService,
     RequesterAccessService,
     RequesterAccessGuard,
     ChecklistCatalogueService,
@@ -21,6 +23,7 @@ import { RequesterAccessService } from './requester-access.service.js';
   exports: [
     IntakeService,
     CaseDocumentsService,
+    CaseReviewService,
     RequesterAccessService,
     RequesterAccessGuard,
     ChecklistCatalogueService,

@@ -15,6 +15,7 @@ import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
 import type { DocumentEntity } from '@app/documents';
 import type { CaseChecklist } from '../case-checklist.js';
 import type { CaseEntity } from '../case.entity.js';
+import { DecisionView } from './decision.view.js';
 import { EvaluatedChecklistView } from './checklist.views.js';
 import type { CaseStateChangeEntity } from '../case-state-change.entity.js';
 
@@ -90,8 +91,8 @@ export class RequestStatusView {
   @ApiProperty({ enum: JURISDICTIONS }) jurisdiction!: Jurisdiction;
   @ApiProperty({ type: EvaluatedChecklistView }) checklist!: EvaluatedChecklistView;
   @ApiProperty({ type: [DocumentView] }) documents!: DocumentView[];
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'null until decided' })
-  decision!: null;
+  @ApiPropertyOptional({ type: DecisionView, nullable: true, description: 'null until decided' })
+  decision!: DecisionView | null;
   @ApiProperty({
     nullable: true,
     type: 'object',
@@ -115,7 +116,7 @@ export class RequestStatusView {
       jurisdiction: entity.jurisdiction,
       checklist,
       documents: documents.map((document) => DocumentView.from(document, !notRequired.has(document.id))),
-      decision: null,
+      decision: DecisionView.from(entity),
       deadlines: null,
       history: history.map((change) => ({ state: change.state, at: change.at.toISOString() })),
     };

@@ -29,6 +29,31 @@ export const ERROR_CATALOGUE = {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     title: 'This request already has the most documents allowed',
   },
+  STALE_VERSION: { status: HttpStatus.CONFLICT, title: 'The case changed since you loaded it' },
+  // Refusals of the case state machine (libs/cases/src/state-machine): each names the rule.
+  NOT_ALLOWED_IN_STATE: { status: HttpStatus.CONFLICT, title: 'The case is not in a state that allows this' },
+  ROLE_NOT_ALLOWED: { status: HttpStatus.FORBIDDEN, title: 'Your role does not allow this' },
+  CHECKLIST_NOT_SATISFIED: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    title: 'Every required document must be accepted first',
+  },
+  SECOND_APPROVAL_BY_SAME_PERSON: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    title: 'The second approval must come from someone else',
+  },
+  SECOND_APPROVAL_NEEDS_LEGAL: { status: HttpStatus.FORBIDDEN, title: 'The second approval is given by a legal user' },
+  REASON_REQUIRED: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'A reason in words is required' },
+  UNKNOWN_REASON_CODE: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'The reason code is not in the catalogue' },
+  APPEAL_WINDOW_CLOSED: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'The time to appeal has passed' },
+  APPEAL_NEEDS_ANOTHER_REVIEWER: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    title: 'An appeal is reviewed by someone who did not decide the case',
+  },
+  CLOSURE_WHILE_DATA_REQUESTED: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    title: 'Another open request asks for this account’s data',
+  },
+  NOT_YET_EXPIRED: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'The case has not waited long enough to expire' },
   RATE_LIMITED: { status: HttpStatus.TOO_MANY_REQUESTS, title: 'Too many requests' },
   SERVICE_UNAVAILABLE: { status: HttpStatus.SERVICE_UNAVAILABLE, title: 'Service unavailable' },
   INTERNAL: { status: HttpStatus.INTERNAL_SERVER_ERROR, title: 'Something went wrong on our side' },

@@ -2,6 +2,7 @@ import { InitialSchema1763900000000 } from './1763900000000-initial-schema.js';
 import { CaseChecklistVersion1763990000000 } from './1763990000000-case-checklist-version.js';
 import { ReviewerIdentity1764000000000 } from './1764000000000-reviewer-identity.js';
 import { AuditTrail1764100000000 } from './1764100000000-audit-trail.js';
+import { CaseReview1764200000000 } from './1764200000000-case-review.js';
 
 /** Every migration, oldest first. Listed, not globbed, so the ESM build needs no file scanning. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CaseChecklistVersion1763990000000,
   ReviewerIdentity1764000000000,
   AuditTrail1764100000000,
+  CaseReview1764200000000,
 ];

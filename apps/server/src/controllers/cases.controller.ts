@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  CaseActionDto,
+  CaseDetailView,
+  CaseReviewService,
+  REVIEWER_ACTIONS,
+  type ReviewerAction,
+  VerificationDto,
+} from '@app/cases';
+import { DomainException } from '@app/common';
+import { CurrentUser, type SessionUser } from '@app/identity';
+import { Access } from '../access/access.decorator.js';
+import { ApiProblems } from '../http/api-problems.decorator.js';
+
+const referenceParam = ApiParam({ name: 'reference', example: 'NOK-2026-000123' });
+const actionPipe = new ParseEnumPipe(Object.fromEntries(REVIEWER_ACTIONS.map((a) => [a, a])), {
+  exceptionFactory: () =>
+    DomainException.invalid([{ field: 'action', message: `must be one of ${REVIEWER_ACTIONS.join(', ')}` }]),
+});
+
+/** Legal review. Every change sends back the case's `version`; a stale one is refused with 409. */
+@ApiTags('Back office: cases')
+@Controller('api/v1/cases')
+export class CasesController {
+  constructor(private readonly review: CaseReviewService) {}
+
+  @Get(':reference')
+  @Access.staff('reviewer', 'legal', 'admin')
+  @referenceParam
+  @ApiOperation({ summary: 'A case with its requester, subject, checklist, documents, decision and SLA clocks' })
+  @ApiOkResponse({ type: CaseDetailView })
+  @ApiProblems(401, 403, 404)
+  detail(@Param('reference') reference: string): Promise<CaseDetailView> {
+    return this.review.detail(reference);
+  }
+
+  @Post(':reference/actions/:action')
+  @HttpCode(200)
+  @Access.staff('reviewer', 'legal', 'admin')
+  @referenceParam
+  @ApiParam({ name: 'action', enum: REVIEWER_ACTIONS })
+  @ApiOperation({ summary: 'Move the case: assign, start-review, request-info, approve, reject, fulfil, close…' })
+  @ApiOkResponse({ type: CaseDetailView })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  act(
+    @Param('reference') reference: string,
+    @Param('action', actionPipe) action: ReviewerAction,
+    @Body() body: CaseActionDto,
+    @CurrentUser() user: SessionUser,
+  ): Promise<CaseDetailView> {
+    return this.review.act(reference, action, body, user);
+  }
+
+  @Post(':reference/documents/:id/verification')
+  @HttpCode(200)
+  @Access.staff('reviewer', 'legal')
+  @referenceParam
+  @ApiOperation({ summary: 'Accept a document, or reject it with a reason the family reads' })
+  @ApiOkResponse({ type: CaseDetailView })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  verify(
+    @Param('reference') reference: string,
+    @Param('id', new ParseUUIDPipe()) documentId: string,
+    @Body() body: VerificationDto,
+    @CurrentUser() user: SessionUser,
+  ): Promise<CaseDetailView> {
+    return this.review.verifyDocument(reference, documentId, body, user);
+  }
+}

@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { REJECTION_REASONS } from '../state-machine/case-state-machine.js';
+
+/** The actions a back-office user takes through POST /cases/{reference}/actions/{action} (api.md). */
+export const REVIEWER_ACTIONS = [
+  'assign',
+  'start-review',
+  'request-info',
+  'approve',
+  'reject',
+  'fulfil',
+  'close',
+  'reopen-on-appeal',
+] as const;
+export type ReviewerAction = (typeof REVIEWER_ACTIONS)[number];
+
+export class CaseActionDto {
+  @ApiProperty({ example: 3, description: 'The version you loaded; a stale one is refused with 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ enum: Object.keys(REJECTION_REASONS), description: 'For reject' })
+  @IsOptional()
+  @IsString()
+  reasonCode?: string;
+
+  @ApiPropertyOptional({
+    example: 'The inheritance certificate names another heir.',
+    description: 'What the family reads: the reason of a rejection, the deficiency notice, an override’s reason',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For assign: who gets the case (default: you)' })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ description: 'A legal user overriding a guard (with a note)' })
+  @IsOptional()
+  @IsBoolean()
+  override?: boolean;
+}
+
+export class VerificationDto {
+  @ApiProperty({ enum: ['ACCEPTED', 'REJECTED'] })
+  @IsIn(['ACCEPTED', 'REJECTED'], { message: 'must be ACCEPTED or REJECTED' })
+  result!: 'ACCEPTED' | 'REJECTED';
+
+  @ApiPropertyOptional({
+    example: 'The scan is unreadable; please send a sharper copy.',
+    description: 'Required to reject',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CASE_STATES, type CaseState, REQUEST_TYPES, type RequestType } from '@app/common';
+import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
+import type { DocumentEntity } from '@app/documents';
+import type { CaseChecklist } from '../case-checklist.js';
+import type { CaseEntity } from '../case.entity.js';
+import type { CaseStateChangeEntity } from '../case-state-change.entity.js';
+import type { SlaClocks } from '../sla/sla-clocks.js';
+import { EvaluatedChecklistView } from '../views/checklist.views.js';
+import { DecisionView } from '../views/decision.view.js';
+import { DocumentView, StateChangeView } from '../views/request.views.js';
+
+/** The case as the back office sees it (api.md GET /cases/{reference}). */
+export class CaseDetailView {
+  @ApiProperty({ example: 'NOK-2026-000123' }) reference!: string;
+  @ApiProperty({ example: 4, description: 'Send it back with every action: optimistic concurrency' }) version!: number;
+  @ApiProperty({ enum: CASE_STATES }) state!: CaseState;
+  @ApiProperty({ enum: REQUEST_TYPES }) requestType!: RequestType;
+  @ApiProperty({ enum: JURISDICTIONS }) jurisdiction!: Jurisdiction;
+  @ApiProperty({ type: 'object', additionalProperties: true }) subject!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) requester!: Record<string, unknown>;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) assigneeId!: string | null;
+  @ApiProperty({ type: EvaluatedChecklistView }) checklist!: EvaluatedChecklistView;
+  @ApiProperty({ type: [DocumentView] }) documents!: DocumentView[];
+  @ApiPropertyOptional({ type: DecisionView, nullable: true }) decision!: DecisionView | null;
+  @ApiProperty({ type: [StateChangeView] }) history!: StateChangeView[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Time to first review and to decision' })
+  sla!: SlaClocks;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+
+  static from(
+    entity: CaseEntity,
+    documents: DocumentEntity[],
+    history: CaseStateChangeEntity[],
+    checklist: CaseChecklist,
+    sla: SlaClocks,
+  ): CaseDetailView {
+    const notRequired = new Set(checklist.notRequiredDocumentIds);
+    return {
+      reference: entity.reference,
+      version: entity.version,
+      state: entity.state,
+      requestType: entity.requestType,
+      jurisdiction: entity.jurisdiction,
+      subject: {
+        status: entity.subjectStatus,
+        fullName: entity.subjectFullName,
+        accountEmail: entity.subjectAccountEmail,
+        countryOfResidence: entity.subjectCountry,
+        dateOfDeath: entity.subjectDateOfDeath,
+      },
+      requester: {
+        fullName: entity.requesterFullName,
+        email: entity.requesterEmail,
+        relationship: entity.requesterRelationship,
+        countryOfResidence: entity.requesterCountry,
+        language: entity.requesterLanguage,
+      },
+      assigneeId: entity.assigneeId,
+      checklist,
+      documents: documents.map((document) => DocumentView.from(document, !notRequired.has(document.id))),
+      decision: DecisionView.from(entity),
+      history: history.map((change) => ({ state: change.state, at: change.at.toISOString() })),
+      sla,
+      createdAt: entity.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AuditRecord, AuditService } from '@app/audit';
+import { Clock, DomainException, type ErrorCode } from '@app/common';
+import { DocumentEntity } from '@app/documents';
+import type { SessionUser } from '@app/identity';
+import { evaluateCaseChecklist } from '../case-checklist.js';
+import { CaseEntity } from '../case.entity.js';
+import { FINAL_STATES, intakeStateAfterEvaluation } from '../case-lifecycle.js';
+import { CaseStateChangeEntity } from '../case-state-change.entity.js';
+import { slaClocks } from '../sla/sla-clocks.js';
+import { type CaseEvent, transition } from '../state-machine/case-state-machine.js';
+import type { CaseActionDto, ReviewerAction, VerificationDto } from './case-action.dto.js';
+import { CaseDetailView } from './case-detail.view.js';
+
+const WAITING_FOR_FAMILY = new Set(['AWAITING_DOCUMENTS', 'NEEDS_INFO']);
+const APPEAL_WINDOW_DAYS = 30;
+const EXPIRY_DAYS = 90;
+
+/**
+ * Legal review of a case: reading it, acting on it through the state machine, verifying documents.
+ * Every change checks the version the reviewer saw (UPDATE … WHERE version = …), and commits with
+ * its audit entries.
+ */
+@Injectable()
+export class CaseReviewService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async detail(reference: string): Promise<CaseDetailView> {
+    return this.load(this.dataSource.manager, reference);
+  }
+
+  async act(
+    reference: string,
+    action: ReviewerAction,
+    body: CaseActionDto,
+    user: SessionUser,
+  ): Promise<CaseDetailView> {
+    await this.dataSource.transaction(async (manager) => {
+      const entity = await this.find(manager, reference);
+      if (entity.version !== body.version) throw stale(entity.version);
+      const documents = await manager.find(DocumentEntity, { where: { caseId: entity.id } });
+      const history = await this.history(manager, entity.id);
+      const checklist = evaluateCaseChecklist(entity, documents);
+      const now = this.clock.now();
+      const result = transition(
+        {
+          state: entity.state,
+          requestType: entity.requestType,
+          assigneeId: entity.assigneeId,
+          firstApproverId: entity.firstApproverId,
+          deciderIds: entity.deciderIds,
+          rejectedAt: entity.decisionOutcome === 'REJECTED' ? entity.decidedAt : null,
+          waitingForFamilySince: WAITING_FOR_FAMILY.has(entity.state) ? (history.at(-1)?.at ?? null) : null,
+        },
+        action,
+        { id: user.userId, role: user.role },
+        {
+          now,
+          checklist,
+          reasonCode: body.reasonCode,
+          note: body.note,
+          assigneeId: body.assigneeId,
+          override: body.override,
+          openDataRequestsOnAccount: await this.openDataRequests(manager, entity),
+          policy: { appealWindowDays: APPEAL_WINDOW_DAYS, expiryDays: EXPIRY_DAYS },
+        },
+      );
+      if (!result.ok) throw new DomainException(result.code satisfies ErrorCode, result.message);
+      const changed = apply(entity, result.state, result.events, now);
+      await this.save(manager, changed, body.version, now);
+      for (const event of result.events) await this.audit.append(manager, auditOf(event, entity.id, user.userId, now));
+    });
+    return this.detail(reference);
+  }
+
+  async verifyDocument(
+    reference: string,
+    documentId: string,
+    body: VerificationDto,
+    user: SessionUser,
+  ): Promise<CaseDetailView> {
+    const reason = body.reason?.trim() ?? '';
+    if (body.result === 'REJECTED' && !reason) {
+      throw new DomainException('REASON_REQUIRED', 'A rejected document needs a reason the family can act on.');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const entity = await this.find(manager, reference);
+      if (FINAL_STATES.has(entity.state)) {
+        throw new DomainException(
+          'NOT_ALLOWED_IN_STATE',
+          'The documents of a finished case are not verified any more.',
+        );
+      }
+      const now = this.clock.now();
+      const [updated] = await manager.query<[{ id: string }?]>(
+        `WITH verified AS (
+           UPDATE documents SET verification = $3, rejection_reason = $4 WHERE id = $1 AND case_id = $2 RETURNING id
+         ) SELECT id FROM verified`,
+        [documentId, entity.id, body.result, body.result === 'REJECTED' ? reason : null],
+      );
+      if (!updated) throw new DomainException('NOT_FOUND', 'This case has no such document.');
+      const documents = await manager.find(DocumentEntity, { where: { caseId: entity.id } });
+      const next = intakeStateAfterEvaluation(entity.state, evaluateCaseChecklist(entity, documents).allProvided);
+      await this.save(manager, Object.assign(new CaseEntity(), entity, { state: next }), entity.version, now);
+      const record = { at: now.toISOString(), actorType: 'user' as const, actorId: user.userId, caseId: entity.id };
+      await this.audit.append(manager, {
+        ...record,
+        action: 'document.verified',
+        details: { documentId, result: body.result },
+      });
+      if (next !== entity.state) {
+        await this.audit.append(manager, {
+          ...record,
+          action: 'case.state_changed',
+          details: { from: entity.state, to: next },
+        });
+      }
+    });
+    return this.detail(reference);
+  }
+
+  private async load(manager: EntityManager, reference: string): Promise<CaseDetailView> {
+    const entity = await this.find(manager, reference);
+    const [documents, history] = await Promise.all([
+      manager.find(DocumentEntity, { where: { caseId: entity.id }, order: { createdAt: 'ASC' } }),
+      this.history(manager, entity.id),
+    ]);
+    const sla = slaClocks(
+      history.map((change) => ({ state: change.state, at: change.at })),
+      this.clock.now(),
+    );
+    return CaseDetailView.from(entity, documents, history, evaluateCaseChecklist(entity, documents), sla);
+  }
+
+  private async find(manager: EntityManager, reference: string): Promise<CaseEntity> {
+    const entity = await manager.findOneBy(CaseEntity, { reference });
+    if (!entity) throw new DomainException('NOT_FOUND', `There is no case ${reference}.`);
+    return entity;
+  }
+
+  private history(manager: EntityManager, caseId: string): Promise<CaseStateChangeEntity[]> {
+    return manager.find(CaseStateChangeEntity, { where: { caseId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  /** Other open cases on the same account that ask to see or keep its data. */
+  private async openDataRequests(manager: EntityManager, entity: CaseEntity): Promise<number> {
+    const [{ n }] = await manager.query<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM cases
+       WHERE lower(subject_account_email) = lower($1) AND id <> $2
+         AND request_type IN ('RELEASE_DATA', 'PRESERVE_DATA') AND state <> ALL($3::text[])`,
+      [entity.subjectAccountEmail, entity.id, [...FINAL_STATES, 'REJECTED']],
+    );
+    return n;
+  }
+
+  /** Writes the case only if nobody changed it since `seenVersion`. */
+  private async save(manager: EntityManager, entity: CaseEntity, seenVersion: number, now: Date): Promise<void> {
+    const [saved] = await manager.query<[{ version: number }?]>(
+      `WITH saved AS (
+         UPDATE cases SET state = $3, assignee_id = $4, first_approver_id = $5, decider_ids = $6,
+           decision_outcome = $7, decision_reason_code = $8, decision_reason = $9, decided_at = $10,
+           version = version + 1, updated_at = $11
+         WHERE id = $1 AND version = $2 RETURNING version
+       ) SELECT version FROM saved`,
+      [
+        entity.id,
+        seenVersion,
+        entity.state,
+        entity.assigneeId,
+        entity.firstApproverId,
+        entity.deciderIds,
+        entity.decisionOutcome,
+        entity.decisionReasonCode,
+        entity.decisionReason,
+        entity.decidedAt,
+        now,
+      ],
+    );
+    if (!saved) throw stale(seenVersion);
+  }
+}
+
+function stale(version: number): DomainException {
+  return new DomainException(
+    'STALE_VERSION',
+    `The case changed since version ${version} was loaded. Reload it, check what changed, and try again.`,
+  );
+}
+
+/** The case after the state machine's events. */
+function apply(entity: CaseEntity, state: CaseEntity['state'], events: readonly CaseEvent[], now: Date): CaseEntity {
+  const next = Object.assign(new CaseEntity(), entity, { state, deciderIds: [...entity.deciderIds] });
+  for (const event of events) {
+    switch (event.type) {
+      case 'ASSIGNED':
+        next.assigneeId = event.assigneeId;
+        break;
+      case 'APPROVAL_RECORDED':
+        if (event.step === 1) next.firstApproverId = event.approverId;
+        next.deciderIds.push(event.approverId);
+        break;
+      case 'DECIDED':
+        next.decisionOutcome = event.outcome;
+        next.decisionReasonCode = event.reasonCode;
+        next.decisionReason = event.reason;
+        next.decidedAt = now;
+        break;
+      case 'STATE_CHANGED':
+      case 'DEFICIENCY_NOTICE':
+      case 'APPEAL_LODGED':
+      case 'OVERRIDE_USED':
+        break;
+    }
+  }
+  return next;
+}
+
+function auditOf(event: CaseEvent, caseId: string, userId: string, now: Date): AuditRecord {
+  const base = { at: now.toISOString(), actorType: 'user' as const, actorId: userId, caseId };
+  switch (event.type) {
+    case 'STATE_CHANGED':
+      return { ...base, action: 'case.state_changed', details: { from: event.from, to: event.to } };
+    case 'ASSIGNED':
+      return { ...base, action: 'case.assigned', details: { assigneeId: event.assigneeId } };
+    case 'APPROVAL_RECORDED':
+      return { ...base, action: 'case.approval_recorded', details: { step: event.step } };
+    case 'DECIDED':
+      return { ...base, action: 'case.decided', details: { outcome: event.outcome, reasonCode: event.reasonCode } };
+    case 'DEFICIENCY_NOTICE':
+      return { ...base, action: 'case.deficiency_notice', details: { items: event.items.length } };
+    case 'APPEAL_LODGED':
+      return { ...base, action: 'case.appealed', details: {} };
+    case 'OVERRIDE_USED':
+      return { ...base, action: 'case.override_used', details: { rule: event.rule } };
+  }
+}

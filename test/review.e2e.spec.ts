@@ -1,0 +1,195 @@
+import { jest } from '@jest/globals';
+import request from 'supertest';
+import { runCli } from '../apps/server/src/cli.js';
+import { pdf, validRequest } from './support/fixtures.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const PASSWORD = 'correct horse battery staple';
+let t: TestApp;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp({ LOGIN_ATTEMPTS_PER_15_MINUTES: 1000 });
+  const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  for (const [name, role] of [
+    ['rita', 'reviewer'],
+    ['ben', 'reviewer'],
+    ['lea', 'legal'],
+    ['lou', 'legal'],
+  ]) {
+    await runCli(['users:create', '--email', `${name}@example.org`, '--role', role], {
+      DATABASE_URL: t.config.DATABASE_URL,
+      NEW_USER_PASSWORD: PASSWORD,
+    });
+    const session = await request(t.http)
+      .post('/api/v1/auth/login')
+      .send({ email: `${name}@example.org`, password: PASSWORD })
+      .expect(200);
+    tokens[name] = (session.body as { token: string }).token;
+  }
+  quiet.mockRestore();
+});
+afterAll(() => t.close());
+
+async function germanCase(): Promise<{ reference: string; accessToken: string }> {
+  const created = (await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201)).body as {
+    reference: string;
+    accessToken: string;
+  };
+  for (const type of ['DEATH_CERTIFICATE', 'DECEASED_ID', 'INHERITANCE_CERTIFICATE', 'REQUESTER_ID']) {
+    await request(t.http)
+      .post(`/api/v1/requests/${created.reference}/documents`)
+      .set('Authorization', `Bearer ${created.accessToken}`)
+      .field('type', type)
+      .attach('file', pdf(type), 'scan.pdf')
+      .expect(201);
+  }
+  return created;
+}
+
+interface Detail {
+  version: number;
+  state: string;
+  documents: { id: string }[];
+  decision: unknown;
+}
+const detail = async (reference: string, as = 'rita'): Promise<Detail> =>
+  (await request(t.http).get(`/api/v1/cases/${reference}`).set('Authorization', `Bearer ${tokens[as]}`).expect(200))
+    .body as Detail;
+const act = (reference: string, action: string, as: string, body: object) =>
+  request(t.http)
+    .post(`/api/v1/cases/${reference}/actions/${action}`)
+    .set('Authorization', `Bearer ${tokens[as]}`)
+    .send(body);
+const verify = (reference: string, id: string, as: string, body: object) =>
+  request(t.http)
+    .post(`/api/v1/cases/${reference}/documents/${id}/verification`)
+    .set('Authorization', `Bearer ${tokens[as]}`)
+    .send(body);
+
+describe('a German release, from review to decision', () => {
+  it('is verified, approved twice by different people, and the family sees the decision', async () => {
+    const { reference, accessToken } = await germanCase();
+    let current = await detail(reference);
+    expect(current.state).toBe('READY_FOR_REVIEW');
+
+    current = (await act(reference, 'start-review', 'rita', { version: current.version }).expect(200)).body as Detail;
+    expect(current.state).toBe('IN_REVIEW');
+
+    const early = await act(reference, 'approve', 'rita', { version: current.version }).expect(422);
+    expect(early.body).toMatchObject({ code: 'CHECKLIST_NOT_SATISFIED' });
+
+    for (const document of current.documents)
+      current = (await verify(reference, document.id, 'rita', { result: 'ACCEPTED' }).expect(200)).body as Detail;
+    current = (
+      await act(reference, 'approve', 'rita', { version: current.version, note: 'Erbschein checked.' }).expect(200)
+    ).body as Detail;
+    expect(current.state).toBe('AWAITING_SECOND_APPROVAL');
+
+    expect((await act(reference, 'approve', 'ben', { version: current.version }).expect(403)).body.code).toBe(
+      'SECOND_APPROVAL_NEEDS_LEGAL',
+    );
+    current = (
+      await act(reference, 'approve', 'lea', { version: current.version, note: 'Release approved.' }).expect(200)
+    ).body as Detail;
+    expect(current).toMatchObject({
+      state: 'APPROVED',
+      decision: { outcome: 'APPROVED', reason: 'Release approved.' },
+    });
+
+    const family = await request(t.http)
+      .get(`/api/v1/requests/${reference}`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .expect(200);
+    expect(family.body).toMatchObject({
+      state: 'APPROVED',
+      decision: { outcome: 'APPROVED' },
+      checklist: { satisfied: true },
+    });
+  });
+
+  it('does not let the first approver give the second approval', async () => {
+    const { reference } = await germanCase();
+    let current = await detail(reference, 'lea');
+    current = (await act(reference, 'start-review', 'lea', { version: current.version }).expect(200)).body as Detail;
+    for (const document of current.documents)
+      current = (await verify(reference, document.id, 'lea', { result: 'ACCEPTED' }).expect(200)).body as Detail;
+    current = (await act(reference, 'approve', 'lea', { version: current.version }).expect(200)).body as Detail;
+    expect((await act(reference, 'approve', 'lea', { version: current.version }).expect(422)).body.code).toBe(
+      'SECOND_APPROVAL_BY_SAME_PERSON',
+    );
+    await act(reference, 'approve', 'lou', { version: current.version }).expect(200);
+  });
+});
+
+describe('refusals name their rule', () => {
+  it('a stale version is 409, and a rejection needs a coded reason and words', async () => {
+    const { reference } = await germanCase();
+    const current = await detail(reference);
+    const started = (await act(reference, 'start-review', 'rita', { version: current.version }).expect(200))
+      .body as Detail;
+    expect((await act(reference, 'assign', 'rita', { version: current.version }).expect(409)).body.code).toBe(
+      'STALE_VERSION',
+    );
+    expect(
+      (await act(reference, 'reject', 'rita', { version: started.version, note: 'No.' }).expect(422)).body.code,
+    ).toBe('UNKNOWN_REASON_CODE');
+    expect(
+      (await act(reference, 'reject', 'rita', { version: started.version, reasonCode: 'NOT_ENTITLED' }).expect(422))
+        .body.code,
+    ).toBe('REASON_REQUIRED');
+    expect((await act(reference, 'fulfil', 'rita', { version: started.version }).expect(409)).body.code).toBe(
+      'NOT_ALLOWED_IN_STATE',
+    );
+    await act(reference, 'teleport', 'rita', { version: started.version }).expect(400);
+    const rejected = await act(reference, 'reject', 'rita', {
+      version: started.version,
+      reasonCode: 'NOT_ENTITLED',
+      note: 'The certificate names another heir.',
+    }).expect(200);
+    expect(rejected.body).toMatchObject({
+      state: 'REJECTED',
+      decision: { outcome: 'REJECTED', reasonCode: 'NOT_ENTITLED', reason: 'The certificate names another heir.' },
+    });
+  });
+
+  it('a rejected document sends the case back to the family, with the reason', async () => {
+    const { reference, accessToken } = await germanCase();
+    const current = await detail(reference);
+    await verify(reference, current.documents[0].id, 'rita', { result: 'REJECTED' }).expect(422);
+    const after = (
+      await verify(reference, current.documents[0].id, 'rita', {
+        result: 'REJECTED',
+        reason: 'The scan is unreadable.',
+      }).expect(200)
+    ).body as Detail;
+    expect(after.state).toBe('AWAITING_DOCUMENTS');
+    const family = await request(t.http)
+      .get(`/api/v1/requests/${reference}`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .expect(200);
+    expect(family.body.documents[0]).toMatchObject({
+      verification: 'REJECTED',
+      rejectionReason: 'The scan is unreadable.',
+    });
+    expect(family.body.checklist.missing[0]).toMatch(/The scan is unreadable/);
+  });
+});
+
+describe('concurrency', () => {
+  it('50 conflicting actions on one case: one succeeds, the rest get 409, one audit entry', async () => {
+    const { reference } = await germanCase();
+    const { version } = await detail(reference);
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => act(reference, 'assign', 'rita', { version })),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const [{ n }] = await t.dataSource.query<[{ n: number }]>(
+      "SELECT count(*)::int AS n FROM audit_entries a JOIN cases c ON c.id = a.case_id WHERE c.reference = $1 AND a.action = 'case.assigned'",
+      [reference],
+    );
+    expect(n).toBe(1);
+  });
+});
