@@ -23,7 +23,10 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/auth/login': CALLERS,
   'POST /api/v1/auth/logout': STAFF,
   'GET /api/v1/auth/me': STAFF,
+  'GET /api/v1/cases': STAFF,
   'GET /api/v1/cases/{reference}': STAFF,
+  'GET /api/v1/cases/{reference}/documents/{id}/content': ['reviewer', 'legal'],
+  'POST /api/v1/requests/{reference}/appeal': ['requesterOfA'],
   'POST /api/v1/cases/{reference}/actions/{action}': STAFF,
   'POST /api/v1/cases/{reference}/documents/{id}/verification': ['reviewer', 'legal'],
 };
@@ -82,6 +85,8 @@ function call(method: string, path: string): request.Test {
       return agent.post(url).field('type', 'DEATH_CERTIFICATE').attach('file', pdf(), 'a.pdf');
     case 'POST /api/v1/auth/login':
       return agent.post(url).send({ email: 'reviewer@example.org', password: PASSWORD });
+    case 'POST /api/v1/requests/{reference}/appeal':
+      return agent.post(url).send({ statement: 'Please look again.' });
     case 'POST /api/v1/cases/{reference}/actions/{action}':
       return agent.post(url).send({ version: 999 });
     case 'POST /api/v1/cases/{reference}/documents/{id}/verification':

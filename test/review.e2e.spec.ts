@@ -193,3 +193,96 @@ describe('concurrency', () => {
     expect(n).toBe(1);
   });
 });
+
+describe('the queue', () => {
+  it('filters by state and pages with a cursor', async () => {
+    for (let i = 0; i < 3; i++) await germanCase();
+    const all = await request(t.http)
+      .get('/api/v1/cases')
+      .query({ state: 'READY_FOR_REVIEW', limit: 2 })
+      .set('Authorization', `Bearer ${tokens.rita}`)
+      .expect(200);
+    expect(all.body.items).toHaveLength(2);
+    expect(all.body.items[0]).toMatchObject({ state: 'READY_FOR_REVIEW', sla: { firstReview: { status: 'RUNNING' } } });
+    const seen = new Set<string>((all.body.items as { reference: string }[]).map((i) => i.reference));
+    let cursor = all.body.nextCursor as string | null;
+    while (cursor) {
+      const next = await request(t.http)
+        .get('/api/v1/cases')
+        .query({ state: 'READY_FOR_REVIEW', limit: 2, cursor })
+        .set('Authorization', `Bearer ${tokens.rita}`)
+        .expect(200);
+      for (const item of next.body.items as { reference: string; state: string }[]) {
+        expect(seen.has(item.reference)).toBe(false);
+        expect(item.state).toBe('READY_FOR_REVIEW');
+        seen.add(item.reference);
+      }
+      cursor = next.body.nextCursor as string | null;
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+    await request(t.http)
+      .get('/api/v1/cases')
+      .query({ cursor: 'garbage' })
+      .set('Authorization', `Bearer ${tokens.rita}`)
+      .expect(400);
+    await request(t.http)
+      .get('/api/v1/cases')
+      .query({ state: 'DONE' })
+      .set('Authorization', `Bearer ${tokens.rita}`)
+      .expect(400);
+  });
+});
+
+describe('reading a document', () => {
+  it('streams the original bytes, and audits the read', async () => {
+    const { reference } = await germanCase();
+    const { documents } = await detail(reference);
+    const response = await request(t.http)
+      .get(`/api/v1/cases/${reference}/documents/${documents[0].id}/content`)
+      .set('Authorization', `Bearer ${tokens.rita}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect((response.body as Buffer).equals(pdf('DEATH_CERTIFICATE'))).toBe(true);
+    const [{ n }] = await t.dataSource.query<[{ n: number }]>(
+      "SELECT count(*)::int AS n FROM audit_entries WHERE action = 'document.read' AND details->>'documentId' = $1",
+      [documents[0].id],
+    );
+    expect(n).toBe(1);
+  });
+});
+
+describe('appeals', () => {
+  it('go to someone who did not decide', async () => {
+    const { reference, accessToken } = await germanCase();
+    let current = await detail(reference);
+    const appeal = (statement: string) =>
+      request(t.http)
+        .post(`/api/v1/requests/${reference}/appeal`)
+        .set('Authorization', `Bearer ${accessToken}`)
+        .send({ statement });
+    expect((await appeal('Too early.').expect(409)).body.code).toBe('NOT_ALLOWED_IN_STATE');
+
+    current = (await act(reference, 'start-review', 'rita', { version: current.version }).expect(200)).body as Detail;
+    await act(reference, 'reject', 'rita', {
+      version: current.version,
+      reasonCode: 'DOCUMENT_NOT_VALID',
+      note: 'The ID has expired.',
+    }).expect(200);
+    await appeal('').expect(400);
+    const appealed = await appeal('The ID was valid on the day of death.').expect(200);
+    expect(appealed.body).toMatchObject({ state: 'APPEALED' });
+
+    current = await detail(reference);
+    expect((await act(reference, 'reopen-on-appeal', 'rita', { version: current.version }).expect(422)).body.code).toBe(
+      'APPEAL_NEEDS_ANOTHER_REVIEWER',
+    );
+    const reopened = await act(reference, 'reopen-on-appeal', 'ben', { version: current.version }).expect(200);
+    expect(reopened.body).toMatchObject({ state: 'IN_REVIEW', assigneeId: expect.any(String) });
+  });
+});

@@ -6,6 +6,7 @@ import { CaseDocumentsService } from './case-documents.service.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import { ChecklistCatalogueService } from './checklist-catalogue.service.js';
 import { IntakeService } from './intake.service.js';
+import { CaseQueueService } from './review/case-queue.service.js';
 import { CaseReviewService } from './review/case-review.service.js';
 import { RequesterAccessGuard } from './requester-access.guard.js';
 import { RequesterAccessService } from './requester-access.service.js';
@@ -16,6 +17,7 @@ import { RequesterAccessService } from './requester-access.service.js';
     IntakeService,
     CaseDocumentsService,
     CaseReviewService,
+    CaseQueueService,
     RequesterAccessService,
     RequesterAccessGuard,
     ChecklistCatalogueService,
@@ -24,6 +26,9 @@ import { RequesterAccessService } from './requester-access.service.js';
     IntakeService,
     CaseDocumentsService,
     CaseReviewService,
+    CaseQueueService,
+    CaseReviewService,
+    CaseQueueService,
     RequesterAccessService,
     RequesterAccessGuard,
     ChecklistCatalogueService,

@@ -49,3 +49,6 @@ export { CaseActionDto, REVIEWER_ACTIONS, type ReviewerAction, VerificationDto }
 export { CaseDetailView } from './review/case-detail.view.js';
 export { DecisionView } from './views/decision.view.js';
 export { CaseReviewService } from './review/case-review.service.js';
+export { AppealDto } from './dto/appeal.dto.js';
+export { QueueItemView, QueuePageView, QueueQueryDto } from './review/case-queue.js';
+export { CaseQueueService } from './review/case-queue.service.js';

@@ -12,6 +12,7 @@ import { canWithdraw, describeState, formatReference } from './case-lifecycle.js
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import type { CreateRequestDto } from './dto/create-request.dto.js';
 import type { RequesterCase } from './requester-access.service.js';
+import { CaseReviewService } from './review/case-review.service.js';
 import { RequestCreatedView, RequestStatusView } from './views/request.views.js';
 
 /** The family's side of a case: submit, look, withdraw (documents: CaseDocumentsService). Access is checked by the guard. */
@@ -22,6 +23,7 @@ export class IntakeService {
     private readonly documents: DocumentsService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly review: CaseReviewService,
   ) {}
 
   async submit(dto: CreateRequestDto): Promise<RequestCreatedView> {
@@ -83,6 +85,12 @@ export class IntakeService {
       }),
     ]);
     return RequestStatusView.from(entity, documents, history, evaluateCaseChecklist(entity, documents));
+  }
+
+  /** Within 30 days of a rejection the family may appeal; someone else then reviews the case. */
+  async appeal(requester: RequesterCase, statement: string): Promise<RequestStatusView> {
+    await this.review.appeal(requester.caseId, statement);
+    return this.status(requester);
   }
 
   async withdraw(requester: RequesterCase): Promise<RequestStatusView> {

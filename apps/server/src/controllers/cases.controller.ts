@@ -1,9 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseEnumPipe,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   CaseActionDto,
   CaseDetailView,
+  CaseQueueService,
   CaseReviewService,
+  QueuePageView,
+  QueueQueryDto,
   REVIEWER_ACTIONS,
   type ReviewerAction,
   VerificationDto,
@@ -23,7 +37,19 @@ const actionPipe = new ParseEnumPipe(Object.fromEntries(REVIEWER_ACTIONS.map((a)
 @ApiTags('Back office: cases')
 @Controller('api/v1/cases')
 export class CasesController {
-  constructor(private readonly review: CaseReviewService) {}
+  constructor(
+    private readonly review: CaseReviewService,
+    private readonly queue: CaseQueueService,
+  ) {}
+
+  @Get()
+  @Access.staff('reviewer', 'legal', 'admin')
+  @ApiOperation({ summary: 'The queue: filtered, paged, each case with its SLA clocks' })
+  @ApiOkResponse({ type: QueuePageView })
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: QueueQueryDto): Promise<QueuePageView> {
+    return this.queue.page(query);
+  }
 
   @Get(':reference')
   @Access.staff('reviewer', 'legal', 'admin')
@@ -50,6 +76,26 @@ export class CasesController {
     @CurrentUser() user: SessionUser,
   ): Promise<CaseDetailView> {
     return this.review.act(reference, action, body, user);
+  }
+
+  @Get(':reference/documents/:id/content')
+  @Access.staff('reviewer', 'legal')
+  @referenceParam
+  @ApiOperation({ summary: 'The document itself, decrypted; every read is audited' })
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'image/heic')
+  @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
+  @ApiProblems(401, 403, 404)
+  async content(
+    @Param('reference') reference: string,
+    @Param('id', new ParseUUIDPipe()) documentId: string,
+    @CurrentUser() user: SessionUser,
+  ): Promise<StreamableFile> {
+    const opened = await this.review.openDocument(reference, documentId, user);
+    return new StreamableFile(opened.content, {
+      type: opened.mediaType,
+      length: opened.size,
+      disposition: `inline; filename*=UTF-8''${encodeURIComponent(opened.fileName)}`,
+    });
   }
 
   @Post(':reference/documents/:id/verification')

@@ -9,6 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  AppealDto,
   CaseDocumentsService,
   CreateRequestDto,
   DocumentView,
@@ -69,6 +70,17 @@ export class RequestsController {
     @StagedFile() file: StagedUpload,
   ): Promise<DocumentView> {
     return this.caseDocuments.add(requester, fields, file);
+  }
+
+  @Post(':reference/appeal')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Appeal a rejection, within 30 days; a reviewer who did not decide it looks again' })
+  @referenceParam
+  @ApiOkResponse({ type: RequestStatusView })
+  @ApiProblems(400, 401, 404, 409, 422, 429)
+  @Access.requester()
+  appeal(@RequesterCaseParam() requester: RequesterCase, @Body() body: AppealDto): Promise<RequestStatusView> {
+    return this.intake.appeal(requester, body.statement);
   }
 
   @Post(':reference/withdrawal')

@@ -1,18 +1,26 @@
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditRecord, AuditService } from '@app/audit';
 import { Clock, DomainException, type ErrorCode } from '@app/common';
-import { DocumentEntity } from '@app/documents';
+import { DocumentEntity, DocumentsService } from '@app/documents';
 import type { SessionUser } from '@app/identity';
 import { evaluateCaseChecklist } from '../case-checklist.js';
 import { CaseEntity } from '../case.entity.js';
 import { FINAL_STATES, intakeStateAfterEvaluation } from '../case-lifecycle.js';
 import { CaseStateChangeEntity } from '../case-state-change.entity.js';
 import { slaClocks } from '../sla/sla-clocks.js';
-import { type CaseEvent, transition } from '../state-machine/case-state-machine.js';
+import { type Actor, type CaseAction, type CaseEvent, transition } from '../state-machine/case-state-machine.js';
 import type { CaseActionDto, ReviewerAction, VerificationDto } from './case-action.dto.js';
 import { CaseDetailView } from './case-detail.view.js';
+
+export interface OpenedDocument {
+  content: Readable;
+  mediaType: string;
+  fileName: string;
+  size: number;
+}
 
 const WAITING_FOR_FAMILY = new Set(['AWAITING_DOCUMENTS', 'NEEDS_INFO']);
 const APPEAL_WINDOW_DAYS = 30;
@@ -29,6 +37,7 @@ export class CaseReviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly documents: DocumentsService,
   ) {}
 
   async detail(reference: string): Promise<CaseDetailView> {
@@ -44,39 +53,61 @@ export class CaseReviewService {
     await this.dataSource.transaction(async (manager) => {
       const entity = await this.find(manager, reference);
       if (entity.version !== body.version) throw stale(entity.version);
-      const documents = await manager.find(DocumentEntity, { where: { caseId: entity.id } });
-      const history = await this.history(manager, entity.id);
-      const checklist = evaluateCaseChecklist(entity, documents);
-      const now = this.clock.now();
-      const result = transition(
-        {
-          state: entity.state,
-          requestType: entity.requestType,
-          assigneeId: entity.assigneeId,
-          firstApproverId: entity.firstApproverId,
-          deciderIds: entity.deciderIds,
-          rejectedAt: entity.decisionOutcome === 'REJECTED' ? entity.decidedAt : null,
-          waitingForFamilySince: WAITING_FOR_FAMILY.has(entity.state) ? (history.at(-1)?.at ?? null) : null,
-        },
-        action,
-        { id: user.userId, role: user.role },
-        {
-          now,
-          checklist,
-          reasonCode: body.reasonCode,
-          note: body.note,
-          assigneeId: body.assigneeId,
-          override: body.override,
-          openDataRequestsOnAccount: await this.openDataRequests(manager, entity),
-          policy: { appealWindowDays: APPEAL_WINDOW_DAYS, expiryDays: EXPIRY_DAYS },
-        },
-      );
-      if (!result.ok) throw new DomainException(result.code satisfies ErrorCode, result.message);
-      const changed = apply(entity, result.state, result.events, now);
-      await this.save(manager, changed, body.version, now);
-      for (const event of result.events) await this.audit.append(manager, auditOf(event, entity.id, user.userId, now));
+      await this.transitionCase(manager, entity, action, { id: user.userId, role: user.role }, body);
     });
     return this.detail(reference);
+  }
+
+  /** The family appeals a rejection (within the appeal window), with a statement. */
+  async appeal(caseId: string, statement: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const entity = await manager.findOneByOrFail(CaseEntity, { id: caseId });
+      await this.transitionCase(manager, entity, 'appeal', { id: 'requester', role: 'requester' }, { note: statement });
+    });
+  }
+
+  /** Runs the state machine on the case and stores what it decided, with its audit entries. */
+  private async transitionCase(
+    manager: EntityManager,
+    entity: CaseEntity,
+    action: CaseAction,
+    actor: Actor,
+    body: Omit<CaseActionDto, 'version'>,
+  ): Promise<void> {
+    const documents = await manager.find(DocumentEntity, { where: { caseId: entity.id } });
+    const history = await this.history(manager, entity.id);
+    const now = this.clock.now();
+    const result = transition(
+      {
+        state: entity.state,
+        requestType: entity.requestType,
+        assigneeId: entity.assigneeId,
+        firstApproverId: entity.firstApproverId,
+        deciderIds: entity.deciderIds,
+        rejectedAt: entity.decisionOutcome === 'REJECTED' ? entity.decidedAt : null,
+        waitingForFamilySince: WAITING_FOR_FAMILY.has(entity.state) ? (history.at(-1)?.at ?? null) : null,
+      },
+      action,
+      actor,
+      {
+        now,
+        checklist: evaluateCaseChecklist(entity, documents),
+        reasonCode: body.reasonCode,
+        note: body.note,
+        assigneeId: body.assigneeId,
+        override: body.override,
+        openDataRequestsOnAccount: await this.openDataRequests(manager, entity),
+        policy: { appealWindowDays: APPEAL_WINDOW_DAYS, expiryDays: EXPIRY_DAYS },
+      },
+    );
+    if (!result.ok) throw new DomainException(result.code satisfies ErrorCode, result.message);
+    await this.save(manager, apply(entity, result.state, result.events, now), entity.version, now);
+    const auditActor =
+      actor.role === 'requester'
+        ? { actorType: 'requester' as const, actorId: null }
+        : { actorType: 'user' as const, actorId: actor.id };
+    for (const event of result.events)
+      await this.audit.append(manager, { ...auditOf(event, entity.id, now), ...auditActor });
   }
 
   async verifyDocument(
@@ -123,6 +154,30 @@ export class CaseReviewService {
       }
     });
     return this.detail(reference);
+  }
+
+  /** A document's decrypted content for a reviewer. The read is audited before a byte leaves. */
+  async openDocument(reference: string, documentId: string, user: SessionUser): Promise<OpenedDocument> {
+    const document = await this.dataSource.transaction(async (manager) => {
+      const entity = await this.find(manager, reference);
+      const found = await manager.findOneBy(DocumentEntity, { id: documentId, caseId: entity.id });
+      if (!found) throw new DomainException('NOT_FOUND', 'This case has no such document.');
+      await this.audit.append(manager, {
+        at: this.clock.now().toISOString(),
+        actorType: 'user',
+        actorId: user.userId,
+        action: 'document.read',
+        caseId: entity.id,
+        details: { documentId },
+      });
+      return found;
+    });
+    return {
+      content: this.documents.openContent(document),
+      mediaType: document.mediaType,
+      fileName: document.fileName,
+      size: document.size,
+    };
   }
 
   private async load(manager: EntityManager, reference: string): Promise<CaseDetailView> {
@@ -203,9 +258,10 @@ function apply(entity: CaseEntity, state: CaseEntity['state'], events: readonly 
         break;
       case 'APPROVAL_RECORDED':
         if (event.step === 1) next.firstApproverId = event.approverId;
-        next.deciderIds.push(event.approverId);
+        if (!next.deciderIds.includes(event.approverId)) next.deciderIds.push(event.approverId);
         break;
       case 'DECIDED':
+        if (!next.deciderIds.includes(event.by)) next.deciderIds.push(event.by);
         next.decisionOutcome = event.outcome;
         next.decisionReasonCode = event.reasonCode;
         next.decisionReason = event.reason;
@@ -221,8 +277,8 @@ function apply(entity: CaseEntity, state: CaseEntity['state'], events: readonly 
   return next;
 }
 
-function auditOf(event: CaseEvent, caseId: string, userId: string, now: Date): AuditRecord {
-  const base = { at: now.toISOString(), actorType: 'user' as const, actorId: userId, caseId };
+function auditOf(event: CaseEvent, caseId: string, now: Date): AuditRecord {
+  const base = { at: now.toISOString(), actorType: 'user' as const, actorId: null, caseId };
   switch (event.type) {
     case 'STATE_CHANGED':
       return { ...base, action: 'case.state_changed', details: { from: event.from, to: event.to } };

@@ -148,6 +148,7 @@ describe('four eyes on releasing data', () => {
     expect(result.ok && result.events).toContainEqual({
       type: 'DECIDED',
       outcome: 'APPROVED',
+      by: 'lea',
       reasonCode: null,
       reason: 'Erbschein verified.',
     });
@@ -187,6 +188,7 @@ describe('the rules behind the refusals', () => {
     expect(result.ok && result.events).toContainEqual({
       type: 'DECIDED',
       outcome: 'REJECTED',
+      by: 'rev',
       reasonCode: 'NOT_ENTITLED',
       reason: 'The inheritance certificate names another heir.',
     });

@@ -74,7 +74,13 @@ export type CaseEvent =
   | { type: 'STATE_CHANGED'; from: CaseState; to: CaseState }
   | { type: 'ASSIGNED'; assigneeId: string }
   | { type: 'APPROVAL_RECORDED'; approverId: string; step: 1 | 2 }
-  | { type: 'DECIDED'; outcome: 'APPROVED' | 'REJECTED'; reasonCode: RejectionReasonCode | null; reason: string }
+  | {
+      type: 'DECIDED';
+      outcome: 'APPROVED' | 'REJECTED';
+      by: string;
+      reasonCode: RejectionReasonCode | null;
+      reason: string;
+    }
   | { type: 'DEFICIENCY_NOTICE'; items: readonly string[]; note: string }
   | { type: 'APPEAL_LODGED'; statement: string }
   | { type: 'OVERRIDE_USED'; rule: 'CLOSURE_WHILE_DATA_REQUESTED'; reason: string };
@@ -172,7 +178,13 @@ export function transition(
       }
       const note = context.note?.trim();
       if (!note) return refuse('REASON_REQUIRED', 'A rejection must explain, in words the family reads, why.');
-      return move('REJECTED', { type: 'DECIDED', outcome: 'REJECTED', reasonCode: context.reasonCode, reason: note });
+      return move('REJECTED', {
+        type: 'DECIDED',
+        outcome: 'REJECTED',
+        by: actor.id,
+        reasonCode: context.reasonCode,
+        reason: note,
+      });
     }
     case 'fulfil':
       return fulfil(snapshot, actor, context, move, wrongState);
@@ -233,7 +245,7 @@ function approve(
     return move(
       'APPROVED',
       { type: 'APPROVAL_RECORDED', approverId: actor.id, step: 2 },
-      { type: 'DECIDED', outcome: 'APPROVED', reasonCode: null, reason: context.note?.trim() ?? '' },
+      { type: 'DECIDED', outcome: 'APPROVED', by: actor.id, reasonCode: null, reason: context.note?.trim() ?? '' },
     );
   }
   if (snapshot.state !== 'IN_REVIEW') return wrongState();
@@ -249,7 +261,7 @@ function approve(
   return move(
     'APPROVED',
     { type: 'APPROVAL_RECORDED', approverId: actor.id, step: 1 },
-    { type: 'DECIDED', outcome: 'APPROVED', reasonCode: null, reason: context.note?.trim() ?? '' },
+    { type: 'DECIDED', outcome: 'APPROVED', by: actor.id, reasonCode: null, reason: context.note?.trim() ?? '' },
   );
 }
 

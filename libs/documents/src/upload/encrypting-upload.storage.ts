@@ -46,10 +46,14 @@ export class EncryptingUploadStorage implements StorageEngine {
       },
       (error: unknown) => {
         const reason = error instanceof DomainException ? error : new StorageFailure(error);
-        this.store.discardStaging(stagingId).then(
-          () => callback(reason),
-          () => callback(reason),
-        );
+        // The staging file may still be opening when the pipeline fails: remove it only once closed.
+        const closed = target.closed ? Promise.resolve() : new Promise((resolve) => target.once('close', resolve));
+        closed
+          .then(() => this.store.discardStaging(stagingId))
+          .then(
+            () => callback(reason),
+            () => callback(reason),
+          );
       },
     );
   }
