@@ -6,6 +6,7 @@ import { CaseDocumentsService } from './case-documents.service.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import { ChecklistCatalogueService } from './checklist-catalogue.service.js';
 import { IntakeService } from './intake.service.js';
+import { CaseExpiryScheduler } from './review/case-expiry.scheduler.js';
 import { CaseQueueService } from './review/case-queue.service.js';
 import { CaseReviewService } from './review/case-review.service.js';
 import { RequesterAccessGuard } from './requester-access.guard.js';
@@ -18,6 +19,7 @@ import { RequesterAccessService } from './requester-access.service.js';
     CaseDocumentsService,
     CaseReviewService,
     CaseQueueService,
+    CaseExpiryScheduler,
     RequesterAccessService,
     RequesterAccessGuard,
     ChecklistCatalogueService,
@@ -29,6 +31,7 @@ import { RequesterAccessService } from './requester-access.service.js';
     CaseQueueService,
     CaseReviewService,
     CaseQueueService,
+    CaseExpiryScheduler,
     RequesterAccessService,
     RequesterAccessGuard,
     ChecklistCatalogueService,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditRecord, AuditService } from '@app/audit';
-import { Clock, DomainException, type ErrorCode } from '@app/common';
+import { AppConfig, Clock, DomainException, type ErrorCode } from '@app/common';
 import { DocumentEntity, DocumentsService } from '@app/documents';
 import type { SessionUser } from '@app/identity';
 import { evaluateCaseChecklist } from '../case-checklist.js';
@@ -24,7 +24,6 @@ export interface OpenedDocument {
 
 const WAITING_FOR_FAMILY = new Set(['AWAITING_DOCUMENTS', 'NEEDS_INFO']);
 const APPEAL_WINDOW_DAYS = 30;
-const EXPIRY_DAYS = 90;
 
 /**
  * Legal review of a case: reading it, acting on it through the state machine, verifying documents.
@@ -38,6 +37,7 @@ export class CaseReviewService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly documents: DocumentsService,
+    private readonly config: AppConfig,
   ) {}
 
   async detail(reference: string): Promise<CaseDetailView> {
@@ -85,7 +85,7 @@ export class CaseReviewService {
         firstApproverId: entity.firstApproverId,
         deciderIds: entity.deciderIds,
         rejectedAt: entity.decisionOutcome === 'REJECTED' ? entity.decidedAt : null,
-        waitingForFamilySince: WAITING_FOR_FAMILY.has(entity.state) ? (history.at(-1)?.at ?? null) : null,
+        waitingForFamilySince: WAITING_FOR_FAMILY.has(entity.state) ? lastFamilyActivity(history, documents) : null,
       },
       action,
       actor,
@@ -97,7 +97,7 @@ export class CaseReviewService {
         assigneeId: body.assigneeId,
         override: body.override,
         openDataRequestsOnAccount: await this.openDataRequests(manager, entity),
-        policy: { appealWindowDays: APPEAL_WINDOW_DAYS, expiryDays: EXPIRY_DAYS },
+        policy: { appealWindowDays: APPEAL_WINDOW_DAYS, expiryDays: this.config.CASE_EXPIRY_DAYS },
       },
     );
     if (!result.ok) throw new DomainException(result.code satisfies ErrorCode, result.message);
@@ -105,7 +105,9 @@ export class CaseReviewService {
     const auditActor =
       actor.role === 'requester'
         ? { actorType: 'requester' as const, actorId: null }
-        : { actorType: 'user' as const, actorId: actor.id };
+        : actor.role === 'system'
+          ? { actorType: 'system' as const, actorId: actor.id }
+          : { actorType: 'user' as const, actorId: actor.id };
     for (const event of result.events)
       await this.audit.append(manager, { ...auditOf(event, entity.id, now), ...auditActor });
   }
@@ -154,6 +156,35 @@ export class CaseReviewService {
       }
     });
     return this.detail(reference);
+  }
+
+  /**
+   * Expires the cases that waited for the family longer than CASE_EXPIRY_DAYS without any answer.
+   * Each in its own transaction, through the state machine; safe to run on every instance.
+   */
+  async expireOverdue(): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - this.config.CASE_EXPIRY_DAYS * 86_400_000);
+    const candidates = await this.dataSource.query<{ id: string }[]>(
+      `SELECT c.id FROM cases c
+       WHERE c.state IN ('AWAITING_DOCUMENTS', 'NEEDS_INFO')
+         AND c.updated_at <= $1
+         AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.case_id = c.id AND d.created_at > $1)`,
+      [cutoff],
+    );
+    let expired = 0;
+    for (const { id } of candidates) {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          const entity = await manager.findOneByOrFail(CaseEntity, { id });
+          await this.transitionCase(manager, entity, 'expire', { id: 'expiry', role: 'system' }, {});
+        });
+        expired++;
+      } catch (error) {
+        // Another instance got there first, or the family answered meanwhile: nothing to do.
+        if (!(error instanceof DomainException)) throw error;
+      }
+    }
+    return expired;
   }
 
   /** A document's decrypted content for a reviewer. The read is audited before a byte leaves. */
@@ -239,6 +270,15 @@ export class CaseReviewService {
     );
     if (!saved) throw stale(seenVersion);
   }
+}
+
+/** When the family last did something: entered the waiting state, or sent a document. */
+function lastFamilyActivity(
+  history: readonly CaseStateChangeEntity[],
+  documents: readonly DocumentEntity[],
+): Date | null {
+  const times = [...history.slice(-1), ...documents].map((item) => ('at' in item ? item.at : item.createdAt).getTime());
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
 }
 
 function stale(version: number): DomainException {

@@ -117,6 +117,17 @@ export class AppConfig {
   @Min(1)
   LOGIN_ATTEMPTS_PER_15_MINUTES = 10;
 
+  /** A case waiting for the family this long without any response expires (domain: 90 days). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CASE_EXPIRY_DAYS = 90;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EXPIRY_SWEEP_INTERVAL_MINUTES = 60;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
