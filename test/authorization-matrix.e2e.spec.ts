@@ -26,6 +26,8 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/cases': STAFF,
   'GET /api/v1/cases/{reference}': STAFF,
   'GET /api/v1/cases/{reference}/documents/{id}/content': ['reviewer', 'legal'],
+  'POST /api/v1/cases/{reference}/notes': STAFF,
+  'POST /api/v1/cases/{reference}/jurisdiction': ['reviewer', 'legal'],
   'POST /api/v1/requests/{reference}/appeal': ['requesterOfA'],
   'POST /api/v1/cases/{reference}/actions/{action}': STAFF,
   'POST /api/v1/cases/{reference}/documents/{id}/verification': ['reviewer', 'legal'],
@@ -85,6 +87,10 @@ function call(method: string, path: string): request.Test {
       return agent.post(url).field('type', 'DEATH_CERTIFICATE').attach('file', pdf(), 'a.pdf');
     case 'POST /api/v1/auth/login':
       return agent.post(url).send({ email: 'reviewer@example.org', password: PASSWORD });
+    case 'POST /api/v1/cases/{reference}/notes':
+      return agent.post(url).send({ body: 'A note.' });
+    case 'POST /api/v1/cases/{reference}/jurisdiction':
+      return agent.post(url).send({ version: 999, jurisdiction: 'EU', reason: 'Moved to Austria.' });
     case 'POST /api/v1/requests/{reference}/appeal':
       return agent.post(url).send({ statement: 'Please look again.' });
     case 'POST /api/v1/cases/{reference}/actions/{action}':

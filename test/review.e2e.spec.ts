@@ -286,3 +286,61 @@ describe('appeals', () => {
     expect(reopened.body).toMatchObject({ state: 'IN_REVIEW', assigneeId: expect.any(String) });
   });
 });
+
+describe('notes, linked cases and a corrected jurisdiction', () => {
+  it('keeps internal notes, shows the other cases on the account, and re-judges a case moved to the EU', async () => {
+    const { reference, accessToken } = await germanCase();
+    const sibling = await germanCase();
+    let current = await detail(reference);
+    expect(current.state).toBe('READY_FOR_REVIEW');
+
+    const noted = await request(t.http)
+      .post(`/api/v1/cases/${reference}/notes`)
+      .set('Authorization', `Bearer ${tokens.rita}`)
+      .send({ body: 'Called the family.' })
+      .expect(201);
+    expect(noted.body.notes).toEqual([expect.objectContaining({ body: 'Called the family.' })]);
+    expect((noted.body.linkedCases as { reference: string }[]).map((l) => l.reference)).toContain(sibling.reference);
+
+    current = await detail(reference);
+    const moved = await request(t.http)
+      .post(`/api/v1/cases/${reference}/jurisdiction`)
+      .set('Authorization', `Bearer ${tokens.rita}`)
+      .send({ version: current.version, jurisdiction: 'EU', reason: 'She lived in Austria.' })
+      .expect(200);
+    // The EU asks for a served court order, which this case does not have.
+    expect(moved.body).toMatchObject({
+      jurisdiction: 'EU',
+      state: 'AWAITING_DOCUMENTS',
+      checklist: { version: 'EU-1' },
+    });
+    expect((moved.body.notes as { body: string }[]).at(-1)?.body).toBe(
+      'Jurisdiction changed from DE to EU: She lived in Austria.',
+    );
+    const family = await request(t.http)
+      .get(`/api/v1/requests/${reference}`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .expect(200);
+    expect(family.body).toMatchObject({ jurisdiction: 'EU', state: 'AWAITING_DOCUMENTS' });
+    expect(JSON.stringify(family.body)).not.toContain('Called the family');
+  });
+
+  it('shows the family what was asked for, and when we promised to act', async () => {
+    const { reference, accessToken } = await germanCase();
+    let current = await detail(reference);
+    current = (await act(reference, 'start-review', 'rita', { version: current.version }).expect(200)).body as Detail;
+    await act(reference, 'request-info', 'rita', {
+      version: current.version,
+      note: 'Please send a sharper copy of your ID.',
+    }).expect(200);
+    const family = await request(t.http)
+      .get(`/api/v1/requests/${reference}`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .expect(200);
+    expect(family.body).toMatchObject({
+      state: 'NEEDS_INFO',
+      notice: { note: 'Please send a sharper copy of your ID.', items: expect.any(Array) },
+      sla: { firstReview: { status: 'MET' }, decision: { status: 'PAUSED' } },
+    });
+  });
+});

@@ -2,6 +2,12 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { CaseState, Relationship, RequestType, SubjectStatus } from '@app/common';
 import type { Jurisdiction } from '@app/checklists';
 
+export interface DeficiencyNotice {
+  note: string;
+  items: string[];
+  at: string;
+}
+
 @Entity({ name: 'cases' })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -82,6 +88,10 @@ export class CaseEntity {
 
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;
+
+  /** The latest request for more information, as the family reads it. */
+  @Column({ name: 'deficiency_notice', type: 'jsonb', nullable: true })
+  deficiencyNotice!: DeficiencyNotice | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -45,8 +45,15 @@ export {
   type SlaPolicy,
   type StateEntry,
 } from './sla/sla-clocks.js';
-export { CaseActionDto, REVIEWER_ACTIONS, type ReviewerAction, VerificationDto } from './review/case-action.dto.js';
-export { CaseDetailView } from './review/case-detail.view.js';
+export {
+  CaseActionDto,
+  JurisdictionChangeDto,
+  NoteDto,
+  REVIEWER_ACTIONS,
+  type ReviewerAction,
+  VerificationDto,
+} from './review/case-action.dto.js';
+export { CaseDetailView, LinkedCaseView, NoteView } from './review/case-detail.view.js';
 export { DecisionView } from './views/decision.view.js';
 export { CaseReviewService } from './review/case-review.service.js';
 export { AppealDto } from './dto/appeal.dto.js';

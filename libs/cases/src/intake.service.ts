@@ -13,6 +13,7 @@ import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import type { CreateRequestDto } from './dto/create-request.dto.js';
 import type { RequesterCase } from './requester-access.service.js';
 import { CaseReviewService } from './review/case-review.service.js';
+import { slaClocks } from './sla/sla-clocks.js';
 import { RequestCreatedView, RequestStatusView } from './views/request.views.js';
 
 /** The family's side of a case: submit, look, withdraw (documents: CaseDocumentsService). Access is checked by the guard. */
@@ -84,7 +85,11 @@ export class IntakeService {
         order: { at: 'ASC', id: 'ASC' },
       }),
     ]);
-    return RequestStatusView.from(entity, documents, history, evaluateCaseChecklist(entity, documents));
+    const sla = slaClocks(
+      history.map((change) => ({ state: change.state, at: change.at })),
+      this.clock.now(),
+    );
+    return RequestStatusView.from(entity, documents, history, evaluateCaseChecklist(entity, documents), sla);
   }
 
   /** Within 30 days of a rejection the family may appeal; someone else then reviews the case. */

@@ -16,6 +16,8 @@ import {
   CaseDetailView,
   CaseQueueService,
   CaseReviewService,
+  JurisdictionChangeDto,
+  NoteDto,
   QueuePageView,
   QueueQueryDto,
   REVIEWER_ACTIONS,
@@ -76,6 +78,36 @@ export class CasesController {
     @CurrentUser() user: SessionUser,
   ): Promise<CaseDetailView> {
     return this.review.act(reference, action, body, user);
+  }
+
+  @Post(':reference/notes')
+  @HttpCode(201)
+  @Access.staff('reviewer', 'legal', 'admin')
+  @referenceParam
+  @ApiOperation({ summary: 'Add an internal note (the family never sees it)' })
+  @ApiOkResponse({ type: CaseDetailView })
+  @ApiProblems(400, 401, 403, 404)
+  addNote(
+    @Param('reference') reference: string,
+    @Body() body: NoteDto,
+    @CurrentUser() user: SessionUser,
+  ): Promise<CaseDetailView> {
+    return this.review.addNote(reference, body.body, user);
+  }
+
+  @Post(':reference/jurisdiction')
+  @HttpCode(200)
+  @Access.staff('reviewer', 'legal')
+  @referenceParam
+  @ApiOperation({ summary: 'Correct the jurisdiction, with a reason; the checklist is judged again' })
+  @ApiOkResponse({ type: CaseDetailView })
+  @ApiProblems(400, 401, 403, 404, 409)
+  changeJurisdiction(
+    @Param('reference') reference: string,
+    @Body() body: JurisdictionChangeDto,
+    @CurrentUser() user: SessionUser,
+  ): Promise<CaseDetailView> {
+    return this.review.changeJurisdiction(reference, body, user);
   }
 
   @Get(':reference/documents/:id/content')

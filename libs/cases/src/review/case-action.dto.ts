@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
 import { REJECTION_REASONS } from '../state-machine/case-state-machine.js';
 
 /** The actions a back-office user takes through POST /cases/{reference}/actions/{action} (api.md). */
@@ -59,4 +60,29 @@ export class VerificationDto {
   @IsString()
   @MaxLength(2000)
   reason?: string;
+}
+
+export class NoteDto {
+  @ApiProperty({ example: 'Called the family: the certificate is on its way by post.' })
+  @IsString()
+  @MaxLength(4000)
+  @MinLength(1)
+  body!: string;
+}
+
+export class JurisdictionChangeDto {
+  @ApiProperty({ example: 3 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiProperty({ enum: JURISDICTIONS, example: 'EU' })
+  @IsIn(JURISDICTIONS)
+  jurisdiction!: Jurisdiction;
+
+  @ApiProperty({ example: 'The holder had moved to Austria before she died.', description: 'Kept as an internal note' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason!: string;
 }

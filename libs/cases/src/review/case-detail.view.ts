@@ -10,6 +10,19 @@ import { EvaluatedChecklistView } from '../views/checklist.views.js';
 import { DecisionView } from '../views/decision.view.js';
 import { DocumentView, StateChangeView } from '../views/request.views.js';
 
+export class NoteView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) authorId!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class LinkedCaseView {
+  @ApiProperty({ example: 'NOK-2026-000124' }) reference!: string;
+  @ApiProperty({ enum: CASE_STATES }) state!: CaseState;
+  @ApiProperty({ enum: REQUEST_TYPES }) requestType!: RequestType;
+}
+
 /** The case as the back office sees it (api.md GET /cases/{reference}). */
 export class CaseDetailView {
   @ApiProperty({ example: 'NOK-2026-000123' }) reference!: string;
@@ -27,6 +40,10 @@ export class CaseDetailView {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Time to first review and to decision' })
   sla!: SlaClocks;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: () => [NoteView], description: 'Internal notes: never shown to the family' })
+  notes!: NoteView[];
+  @ApiProperty({ type: () => [LinkedCaseView], description: 'Other cases about the same account' })
+  linkedCases!: LinkedCaseView[];
 
   static from(
     entity: CaseEntity,
@@ -34,6 +51,7 @@ export class CaseDetailView {
     history: CaseStateChangeEntity[],
     checklist: CaseChecklist,
     sla: SlaClocks,
+    related: { notes: NoteView[]; linkedCases: LinkedCaseView[] },
   ): CaseDetailView {
     const notRequired = new Set(checklist.notRequiredDocumentIds);
     return {
@@ -63,6 +81,7 @@ export class CaseDetailView {
       history: history.map((change) => ({ state: change.state, at: change.at.toISOString() })),
       sla,
       createdAt: entity.createdAt.toISOString(),
+      ...related,
     };
   }
 }

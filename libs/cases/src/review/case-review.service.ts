@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditRecord, AuditService } from '@app/audit';
-import { AppConfig, Clock, DomainException, type ErrorCode } from '@app/common';
+import { AppConfig, type CaseState, Clock, DomainException, type ErrorCode, type RequestType } from '@app/common';
+import { checklistInForce } from '@app/checklists';
 import { DocumentEntity, DocumentsService } from '@app/documents';
 import type { SessionUser } from '@app/identity';
 import { evaluateCaseChecklist } from '../case-checklist.js';
@@ -12,8 +14,21 @@ import { FINAL_STATES, intakeStateAfterEvaluation } from '../case-lifecycle.js';
 import { CaseStateChangeEntity } from '../case-state-change.entity.js';
 import { slaClocks } from '../sla/sla-clocks.js';
 import { type Actor, type CaseAction, type CaseEvent, transition } from '../state-machine/case-state-machine.js';
-import type { CaseActionDto, ReviewerAction, VerificationDto } from './case-action.dto.js';
+import type { CaseActionDto, JurisdictionChangeDto, ReviewerAction, VerificationDto } from './case-action.dto.js';
 import { CaseDetailView } from './case-detail.view.js';
+
+interface NoteRow {
+  id: string;
+  author_id: string;
+  body: string;
+  created_at: Date;
+}
+
+interface LinkedRow {
+  reference: string;
+  state: CaseState;
+  request_type: RequestType;
+}
 
 export interface OpenedDocument {
   content: Readable;
@@ -158,6 +173,87 @@ export class CaseReviewService {
     return this.detail(reference);
   }
 
+  /** An internal note on the case; the family never sees it. */
+  async addNote(reference: string, body: string, user: SessionUser): Promise<CaseDetailView> {
+    await this.dataSource.transaction(async (manager) => {
+      const entity = await this.find(manager, reference);
+      await this.recordNote(manager, entity.id, body, user);
+    });
+    return this.detail(reference);
+  }
+
+  /**
+   * A reviewer corrects the jurisdiction, with a reason (kept as a note). The case is re-pinned to
+   * that jurisdiction's checklist in force on the day it was submitted, and its documents re-judged.
+   */
+  async changeJurisdiction(reference: string, body: JurisdictionChangeDto, user: SessionUser): Promise<CaseDetailView> {
+    await this.dataSource.transaction(async (manager) => {
+      const entity = await this.find(manager, reference);
+      if (entity.version !== body.version) throw stale(entity.version);
+      if (FINAL_STATES.has(entity.state)) {
+        throw new DomainException('NOT_ALLOWED_IN_STATE', 'The jurisdiction of a finished case does not change.');
+      }
+      if (entity.jurisdiction === body.jurisdiction) {
+        throw DomainException.invalid([{ field: 'jurisdiction', message: `the case is already ${body.jurisdiction}` }]);
+      }
+      const now = this.clock.now();
+      const pinned = checklistInForce(
+        body.jurisdiction,
+        entity.requestType,
+        entity.createdAt.toISOString().slice(0, 10),
+      );
+      const moved = Object.assign(new CaseEntity(), entity, {
+        jurisdiction: body.jurisdiction,
+        checklistVersion: pinned.version,
+      });
+      const documents = await manager.find(DocumentEntity, { where: { caseId: entity.id } });
+      moved.state = intakeStateAfterEvaluation(entity.state, evaluateCaseChecklist(moved, documents).allProvided);
+      await manager.query('UPDATE cases SET jurisdiction = $2, checklist_version = $3 WHERE id = $1', [
+        entity.id,
+        moved.jurisdiction,
+        moved.checklistVersion,
+      ]);
+      await this.save(manager, moved, body.version, now);
+      await this.recordNote(
+        manager,
+        entity.id,
+        `Jurisdiction changed from ${entity.jurisdiction} to ${body.jurisdiction}: ${body.reason}`,
+        user,
+      );
+      const record = { at: now.toISOString(), actorType: 'user' as const, actorId: user.userId, caseId: entity.id };
+      await this.audit.append(manager, {
+        ...record,
+        action: 'case.jurisdiction_changed',
+        details: { from: entity.jurisdiction, to: body.jurisdiction, checklistVersion: pinned.version },
+      });
+      if (moved.state !== entity.state) {
+        await this.audit.append(manager, {
+          ...record,
+          action: 'case.state_changed',
+          details: { from: entity.state, to: moved.state },
+        });
+      }
+    });
+    return this.detail(reference);
+  }
+
+  private async recordNote(manager: EntityManager, caseId: string, body: string, user: SessionUser): Promise<void> {
+    const id = randomUUID();
+    const now = this.clock.now();
+    await manager.query(
+      'INSERT INTO case_notes (id, case_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)',
+      [id, caseId, user.userId, body.trim(), now],
+    );
+    await this.audit.append(manager, {
+      at: now.toISOString(),
+      actorType: 'user',
+      actorId: user.userId,
+      action: 'case.note_added',
+      caseId,
+      details: { noteId: id },
+    });
+  }
+
   /**
    * Expires the cases that waited for the family longer than CASE_EXPIRY_DAYS without any answer.
    * Each in its own transaction, through the state machine; safe to run on every instance.
@@ -221,7 +317,26 @@ export class CaseReviewService {
       history.map((change) => ({ state: change.state, at: change.at })),
       this.clock.now(),
     );
-    return CaseDetailView.from(entity, documents, history, evaluateCaseChecklist(entity, documents), sla);
+    const [notes, linked] = await Promise.all([
+      manager.query<NoteRow[]>(
+        'SELECT id, author_id, body, created_at FROM case_notes WHERE case_id = $1 ORDER BY created_at, id',
+        [entity.id],
+      ),
+      manager.query<LinkedRow[]>(
+        `SELECT reference, state, request_type FROM cases
+         WHERE lower(subject_account_email) = lower($1) AND id <> $2 ORDER BY created_at`,
+        [entity.subjectAccountEmail, entity.id],
+      ),
+    ]);
+    return CaseDetailView.from(entity, documents, history, evaluateCaseChecklist(entity, documents), sla, {
+      notes: notes.map((n) => ({
+        id: n.id,
+        authorId: n.author_id,
+        body: n.body,
+        createdAt: n.created_at.toISOString(),
+      })),
+      linkedCases: linked.map((l) => ({ reference: l.reference, state: l.state, requestType: l.request_type })),
+    });
   }
 
   private async find(manager: EntityManager, reference: string): Promise<CaseEntity> {
@@ -251,7 +366,7 @@ export class CaseReviewService {
       `WITH saved AS (
          UPDATE cases SET state = $3, assignee_id = $4, first_approver_id = $5, decider_ids = $6,
            decision_outcome = $7, decision_reason_code = $8, decision_reason = $9, decided_at = $10,
-           version = version + 1, updated_at = $11
+           deficiency_notice = $12, version = version + 1, updated_at = $11
          WHERE id = $1 AND version = $2 RETURNING version
        ) SELECT version FROM saved`,
       [
@@ -266,6 +381,7 @@ export class CaseReviewService {
         entity.decisionReason,
         entity.decidedAt,
         now,
+        entity.deficiencyNotice === null ? null : JSON.stringify(entity.deficiencyNotice),
       ],
     );
     if (!saved) throw stale(seenVersion);
@@ -307,8 +423,10 @@ function apply(entity: CaseEntity, state: CaseEntity['state'], events: readonly 
         next.decisionReason = event.reason;
         next.decidedAt = now;
         break;
-      case 'STATE_CHANGED':
       case 'DEFICIENCY_NOTICE':
+        next.deficiencyNotice = { note: event.note, items: [...event.items], at: now.toISOString() };
+        break;
+      case 'STATE_CHANGED':
       case 'APPEAL_LODGED':
       case 'OVERRIDE_USED':
         break;

@@ -14,7 +14,8 @@ import {
 import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
 import type { DocumentEntity } from '@app/documents';
 import type { CaseChecklist } from '../case-checklist.js';
-import type { CaseEntity } from '../case.entity.js';
+import type { CaseEntity, DeficiencyNotice } from '../case.entity.js';
+import type { SlaClocks } from '../sla/sla-clocks.js';
 import { DecisionView } from './decision.view.js';
 import { EvaluatedChecklistView } from './checklist.views.js';
 import type { CaseStateChangeEntity } from '../case-state-change.entity.js';
@@ -100,6 +101,19 @@ export class RequestStatusView {
     description: 'Summary of the account timeline (filled in once activity is known)',
   })
   deadlines!: null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'What the reviewer asked for last: their words, and the checklist items still open then',
+  })
+  notice!: DeficiencyNotice | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'When we promised to start reviewing and to decide (paused while we wait for you)',
+  })
+  sla!: SlaClocks;
   @ApiProperty({ type: [StateChangeView] }) history!: StateChangeView[];
 
   static from(
@@ -107,6 +121,7 @@ export class RequestStatusView {
     documents: DocumentEntity[],
     history: CaseStateChangeEntity[],
     checklist: CaseChecklist,
+    sla: SlaClocks,
   ): RequestStatusView {
     const notRequired = new Set(checklist.notRequiredDocumentIds);
     return {
@@ -118,6 +133,8 @@ export class RequestStatusView {
       documents: documents.map((document) => DocumentView.from(document, !notRequired.has(document.id))),
       decision: DecisionView.from(entity),
       deadlines: null,
+      notice: entity.deficiencyNotice,
+      sla,
       history: history.map((change) => ({ state: change.state, at: change.at.toISOString() })),
     };
   }

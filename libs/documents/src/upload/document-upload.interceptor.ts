@@ -10,7 +10,7 @@ import multer, { MulterError } from 'multer';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import { AppConfig, DomainException } from '@app/common';
 import { DocumentStore } from '../storage/document-store.js';
-import { EncryptingUploadStorage } from './encrypting-upload.storage.js';
+import { EncryptingUploadStorage, uploadsSettled } from './encrypting-upload.storage.js';
 import { judgeFileName } from './file-name.js';
 import { type StagedUpload, StorageFailure } from './staged-upload.js';
 
@@ -52,8 +52,11 @@ export class DocumentUploadInterceptor implements NestInterceptor {
     }
     await new Promise<void>((resolve, reject) => {
       this.receive(request, response, (error: unknown) => {
-        if (error) reject(this.explain(error));
-        else resolve();
+        if (!error) {
+          resolve();
+          return;
+        }
+        void uploadsSettled(request).then(() => reject(this.explain(error)));
       });
     });
     const staged = request.file?.staged;

@@ -12,6 +12,20 @@ import { type StagedUpload, StorageFailure } from './staged-upload.js';
 
 type IncomingFile = Express.Multer.File & { staged?: StagedUpload };
 
+const uploadsInFlight = new WeakMap<Request, Promise<void>[]>();
+
+function trackUpload(req: Request, done: Promise<void>): void {
+  uploadsInFlight.set(req, [...(uploadsInFlight.get(req) ?? []), done]);
+}
+
+/**
+ * Resolves once every file of the request has been stored or cleaned up. Multer answers a broken
+ * request at once; waiting for this first means a refusal never leaves a staging file behind.
+ */
+export async function uploadsSettled(req: Request): Promise<void> {
+  await Promise.all(uploadsInFlight.get(req) ?? []);
+}
+
 /**
  * A multer storage engine that never holds a whole file in memory: the part is streamed through
  * the type sniffer, the SHA-256 meter and the cipher into a staging file. Any failure removes it.
@@ -23,11 +37,13 @@ export class EncryptingUploadStorage implements StorageEngine {
   ) {}
 
   _handleFile(
-    _req: Request,
+    req: Request,
     file: IncomingFile,
     callback: (error?: unknown, info?: Partial<IncomingFile>) => void,
   ): void {
     const { stagingId, stream: target } = this.store.createStaging();
+    let settle = (): void => undefined;
+    trackUpload(req, new Promise<void>((resolve) => (settle = resolve)));
     const sniffer = new MediaTypeSniffer();
     const meter = new DigestMeter();
     const encryption = this.cipher.encrypt();
@@ -42,6 +58,7 @@ export class EncryptingUploadStorage implements StorageEngine {
           sha256: meter.sha256,
           sealed: encryption.seal(),
         };
+        settle();
         callback(null, { staged, size: meter.size });
       },
       (error: unknown) => {
@@ -50,6 +67,7 @@ export class EncryptingUploadStorage implements StorageEngine {
         const closed = target.closed ? Promise.resolve() : new Promise((resolve) => target.once('close', resolve));
         closed
           .then(() => this.store.discardStaging(stagingId))
+          .finally(settle)
           .then(
             () => callback(reason),
             () => callback(reason),
