@@ -1,4 +1,6 @@
+import { jest } from '@jest/globals';
 import request from 'supertest';
+import { runCli } from '../apps/server/src/cli.js';
 import { CaseReviewService } from '@app/cases';
 import { pdf, validRequest } from './support/fixtures.js';
 import { MovingClock } from './support/moving-clock.js';
@@ -53,5 +55,60 @@ describe('cases the family leaves unanswered', () => {
     );
     expect(entry).toEqual({ actor_type: 'system', details: { from: 'AWAITING_DOCUMENTS', to: 'EXPIRED' } });
     expect(await expiry.expireOverdue()).toBe(0); // idempotent
+  });
+});
+
+describe('the queue flags SLA breaches', () => {
+  it('lists only breached cases with sla=breached, and near ones with sla=near', async () => {
+    const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    await runCli(['users:create', '--email', 'rita@example.org', '--role', 'reviewer'], {
+      DATABASE_URL: t.config.DATABASE_URL,
+      NEW_USER_PASSWORD: 'correct horse battery staple',
+    });
+    quiet.mockRestore();
+    // A fresh session for every look: the clock moves by days here.
+    const token = async (): Promise<string> =>
+      (
+        (
+          await request(t.http)
+            .post('/api/v1/auth/login')
+            .send({ email: 'rita@example.org', password: 'correct horse battery staple' })
+            .expect(200)
+        ).body as { token: string }
+      ).token;
+    const ready = async (): Promise<string> => {
+      const c = (await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201)).body as {
+        reference: string;
+        accessToken: string;
+      };
+      for (const type of ['DEATH_CERTIFICATE', 'DECEASED_ID', 'INHERITANCE_CERTIFICATE', 'REQUESTER_ID']) {
+        await request(t.http)
+          .post(`/api/v1/requests/${c.reference}/documents`)
+          .set('Authorization', `Bearer ${c.accessToken}`)
+          .field('type', type)
+          .attach('file', pdf(type), 'a.pdf')
+          .expect(201);
+      }
+      return c.reference;
+    };
+    const old = await ready();
+    clock.advanceMinutes(7 * 24 * 60); // a week: more than 2 business days
+    const fresh = await ready();
+    const list = async (sla?: string): Promise<string[]> =>
+      (
+        (
+          await request(t.http)
+            .get('/api/v1/cases')
+            .query(sla ? { sla, state: 'READY_FOR_REVIEW' } : { state: 'READY_FOR_REVIEW' })
+            .set('Authorization', `Bearer ${await token()}`)
+            .expect(200)
+        ).body as {
+          items: { reference: string }[];
+        }
+      ).items.map((i) => i.reference);
+    expect(await list()).toEqual(expect.arrayContaining([old, fresh]));
+    expect(await list('breached')).toEqual([old]);
+    clock.advanceMinutes(40 * 60); // 40 hours into the fresh case's 48: near breach
+    expect(await list('near')).toEqual(expect.arrayContaining([old, fresh]));
   });
 });

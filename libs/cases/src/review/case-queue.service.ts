@@ -4,8 +4,14 @@ import { DataSource } from 'typeorm';
 import { Clock, DomainException } from '@app/common';
 import { CaseEntity } from '../case.entity.js';
 import { CaseStateChangeEntity } from '../case-state-change.entity.js';
-import { slaClocks } from '../sla/sla-clocks.js';
-import { decodeCursor, encodeCursor, type QueuePageView, type QueueQueryDto } from './case-queue.js';
+import { type SlaClocks, slaClocks } from '../sla/sla-clocks.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  type QueueItemView,
+  type QueuePageView,
+  type QueueQueryDto,
+} from './case-queue.js';
 
 /** The reviewers' queue, filtered and paged by keyset, each case with its SLA clocks. */
 @Injectable()
@@ -15,8 +21,34 @@ export class CaseQueueService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * One page of the queue. The SLA filter is computed (business days, pauses), not stored, so it
+   * reads on through the ordered cases until the page is full.
+   */
   async page(query: QueueQueryDto): Promise<QueuePageView> {
     const limit = query.limit ?? 25;
+    const items: QueueItemView[] = [];
+    let cursor = query.cursor;
+    for (;;) {
+      const batch = await this.batch(query, cursor, limit);
+      for (const [index, item] of batch.items.entries()) {
+        if (!matchesSla(item.sla, query.sla)) continue;
+        items.push(item);
+        if (items.length === limit) {
+          const more = index < batch.items.length - 1 || batch.hasMore;
+          return { items, nextCursor: more ? batch.cursors[index] : null };
+        }
+      }
+      if (!batch.hasMore) return { items, nextCursor: null };
+      cursor = batch.cursors.at(-1);
+    }
+  }
+
+  private async batch(
+    query: QueueQueryDto,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<{ items: QueueItemView[]; cursors: string[]; hasMore: boolean }> {
     const builder = this.dataSource
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
@@ -26,8 +58,8 @@ export class CaseQueueService {
     if (query.state) builder.andWhere('c.state = :state', { state: query.state });
     if (query.jurisdiction) builder.andWhere('c.jurisdiction = :jurisdiction', { jurisdiction: query.jurisdiction });
     if (query.assignee) builder.andWhere('c.assignee_id = :assignee', { assignee: query.assignee });
-    if (query.cursor) {
-      const position = decodeCursor(query.cursor);
+    if (cursor) {
+      const position = decodeCursor(cursor);
       if (!position) throw DomainException.invalid([{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
       builder.andWhere('(c.created_at, c.id) > (:after::timestamptz, :afterId::uuid)', {
         after: position[0],
@@ -45,7 +77,6 @@ export class CaseQueueService {
           .getMany()
       : [];
     const now = this.clock.now();
-    const last = page.at(-1);
     return {
       items: page.map((c) => ({
         reference: c.reference,
@@ -60,7 +91,15 @@ export class CaseQueueService {
           now,
         ),
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      cursors: page.map((c) => encodeCursor(c.createdAt, c.id)),
+      hasMore: rows.length > limit,
     };
   }
+}
+
+function matchesSla(sla: SlaClocks, filter: 'breached' | 'near' | undefined): boolean {
+  if (!filter) return true;
+  const clocks = [sla.firstReview, sla.decision];
+  const breached = clocks.some((clock) => clock.status === 'BREACHED');
+  return filter === 'breached' ? breached : breached || clocks.some((clock) => clock.nearBreach);
 }

@@ -17,6 +17,13 @@ export class QueueQueryDto {
   @IsOptional()
   @IsIn(['risk', 'created'])
   sort?: 'risk' | 'created';
+  @ApiPropertyOptional({
+    enum: ['breached', 'near'],
+    description: 'Only cases whose first-review or decision clock is breached (or, with near, about to be)',
+  })
+  @IsOptional()
+  @IsIn(['breached', 'near'])
+  sla?: 'breached' | 'near';
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() cursor?: string;
   @ApiPropertyOptional({ default: 25, maximum: 100 })
   @IsOptional()
