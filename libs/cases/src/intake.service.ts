@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Clock, type CaseState, DomainException } from '@app/common';
+import { AppConfig, Clock, type CaseState, DomainException } from '@app/common';
 import { checklistInForce, resolveJurisdiction } from '@app/checklists';
 import { DocumentsService } from '@app/documents';
 import { generateAccessToken } from '@app/identity';
@@ -13,7 +13,7 @@ import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import type { CreateRequestDto } from './dto/create-request.dto.js';
 import type { RequesterCase } from './requester-access.service.js';
 import { CaseReviewService } from './review/case-review.service.js';
-import { slaClocks } from './sla/sla-clocks.js';
+import { slaClocks, slaPolicyOf } from './sla/sla-clocks.js';
 import { RequestCreatedView, RequestStatusView } from './views/request.views.js';
 
 /** The family's side of a case: submit, look, withdraw (documents: CaseDocumentsService). Access is checked by the guard. */
@@ -23,6 +23,7 @@ export class IntakeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly documents: DocumentsService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly review: CaseReviewService,
   ) {}
@@ -88,6 +89,7 @@ export class IntakeService {
     const sla = slaClocks(
       history.map((change) => ({ state: change.state, at: change.at })),
       this.clock.now(),
+      slaPolicyOf(this.config),
     );
     return RequestStatusView.from(entity, documents, history, evaluateCaseChecklist(entity, documents), sla);
   }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, DomainException } from '@app/common';
+import { AppConfig, Clock, DomainException } from '@app/common';
 import { CaseEntity } from '../case.entity.js';
 import { CaseStateChangeEntity } from '../case-state-change.entity.js';
-import { type SlaClocks, slaClocks } from '../sla/sla-clocks.js';
+import { type SlaClocks, slaClocks, slaPolicyOf } from '../sla/sla-clocks.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -19,6 +19,7 @@ export class CaseQueueService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -89,6 +90,7 @@ export class CaseQueueService {
         sla: slaClocks(
           history.filter((h) => h.caseId === c.id).map((h) => ({ state: h.state, at: h.at })),
           now,
+          slaPolicyOf(this.config),
         ),
       })),
       cursors: page.map((c) => encodeCursor(c.createdAt, c.id)),

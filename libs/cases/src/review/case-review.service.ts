@@ -12,7 +12,7 @@ import { evaluateCaseChecklist } from '../case-checklist.js';
 import { CaseEntity } from '../case.entity.js';
 import { FINAL_STATES, intakeStateAfterEvaluation } from '../case-lifecycle.js';
 import { CaseStateChangeEntity } from '../case-state-change.entity.js';
-import { slaClocks } from '../sla/sla-clocks.js';
+import { slaClocks, slaPolicyOf } from '../sla/sla-clocks.js';
 import { type Actor, type CaseAction, type CaseEvent, transition } from '../state-machine/case-state-machine.js';
 import type { CaseActionDto, JurisdictionChangeDto, ReviewerAction, VerificationDto } from './case-action.dto.js';
 import { CaseDetailView } from './case-detail.view.js';
@@ -316,6 +316,7 @@ export class CaseReviewService {
     const sla = slaClocks(
       history.map((change) => ({ state: change.state, at: change.at })),
       this.clock.now(),
+      slaPolicyOf(this.config),
     );
     const [notes, linked] = await Promise.all([
       manager.query<NoteRow[]>(

@@ -15,6 +15,15 @@ export interface SlaPolicy {
 
 export const DEFAULT_SLA_POLICY: SlaPolicy = { firstReviewBusinessDays: 2, decisionDays: 30, nearBreachShare: 0.25 };
 
+/** The policy from configuration (SLA_FIRST_REVIEW_BUSINESS_DAYS, SLA_DECISION_DAYS). */
+export function slaPolicyOf(config: { SLA_FIRST_REVIEW_BUSINESS_DAYS: number; SLA_DECISION_DAYS: number }): SlaPolicy {
+  return {
+    ...DEFAULT_SLA_POLICY,
+    firstReviewBusinessDays: config.SLA_FIRST_REVIEW_BUSINESS_DAYS,
+    decisionDays: config.SLA_DECISION_DAYS,
+  };
+}
+
 export interface StateEntry {
   state: CaseState;
   at: Date;

@@ -117,6 +117,18 @@ export class AppConfig {
   @Min(1)
   LOGIN_ATTEMPTS_PER_15_MINUTES = 10;
 
+  /** Promised time to the first review action, in business days (Monday to Friday, UTC). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SLA_FIRST_REVIEW_BUSINESS_DAYS = 2;
+
+  /** Promised time to a decision, in calendar days. Both SLA clocks pause while the family is asked. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SLA_DECISION_DAYS = 30;
+
   /** A case waiting for the family this long without any response expires (domain: 90 days). */
   @Type(() => Number)
   @IsInt()
