@@ -1,5 +1,5 @@
-import type { CaseState, RequestType } from '@app/common';
-import { intakeStateAfterEvaluation } from '../case-lifecycle.js';
+import { CASE_STATES, type CaseState, type RequestType } from '@app/common';
+import { FINAL_STATES, intakeStateAfterEvaluation } from '../case-lifecycle.js';
 
 /**
  * The case state machine (issue #4, domain.md §4): a pure function of the case, the action, who
@@ -103,16 +103,7 @@ export type RefusalCode = keyof typeof REFUSALS;
 export type TransitionResult =
   { ok: true; state: CaseState; events: CaseEvent[] } | { ok: false; code: RefusalCode; message: string };
 
-const OPEN_STATES: ReadonlySet<CaseState> = new Set([
-  'AWAITING_DOCUMENTS',
-  'READY_FOR_REVIEW',
-  'IN_REVIEW',
-  'NEEDS_INFO',
-  'AWAITING_SECOND_APPROVAL',
-  'APPROVED',
-  'REJECTED',
-  'APPEALED',
-]);
+const OPEN_STATES: ReadonlySet<CaseState> = new Set(CASE_STATES.filter((state) => !FINAL_STATES.has(state)));
 
 /** Who may take each action at all; the rules below narrow it further. */
 export const ACTION_ROLES: Record<CaseAction, readonly ActorRole[]> = {
