@@ -1,4 +1,4 @@
-import type { CaseState } from '@app/common';
+import type { CaseState, RequestType } from '@app/common';
 
 /**
  * The parts of the case lifecycle that intake needs. The full state machine (review, decisions,
@@ -15,6 +15,12 @@ export const ACCEPTS_DOCUMENTS: ReadonlySet<CaseState> = new Set([
   'APPEALED',
 ]);
 
+/** Requests that want the account's data kept or shown: closing the account would destroy it. */
+export const ASKS_FOR_DATA: ReadonlySet<RequestType> = new Set(['RELEASE_DATA', 'PRESERVE_DATA']);
+
+/** States in which the case waits for the family: SLA clocks pause, and unanswered ones expire. */
+export const WAITING_FOR_FAMILY: ReadonlySet<CaseState> = new Set(['AWAITING_DOCUMENTS', 'NEEDS_INFO']);
+
 /**
  * Intake moves by itself between waiting for documents and ready for review: forward once every
  * required item has a document (accepted or still pending), also after a request for more
@@ -22,7 +28,7 @@ export const ACCEPTS_DOCUMENTS: ReadonlySet<CaseState> = new Set([
  * the reviewers' business.
  */
 export function intakeStateAfterEvaluation(state: CaseState, allProvided: boolean): CaseState {
-  if ((state === 'AWAITING_DOCUMENTS' || state === 'NEEDS_INFO') && allProvided) return 'READY_FOR_REVIEW';
+  if (WAITING_FOR_FAMILY.has(state) && allProvided) return 'READY_FOR_REVIEW';
   if (state === 'READY_FOR_REVIEW' && !allProvided) return 'AWAITING_DOCUMENTS';
   return state;
 }

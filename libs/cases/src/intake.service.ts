@@ -86,11 +86,7 @@ export class IntakeService {
         order: { at: 'ASC', id: 'ASC' },
       }),
     ]);
-    const sla = slaClocks(
-      history.map((change) => ({ state: change.state, at: change.at })),
-      this.clock.now(),
-      slaPolicyOf(this.config),
-    );
+    const sla = slaClocks(history, this.clock.now(), slaPolicyOf(this.config));
     return RequestStatusView.from(entity, documents, history, evaluateCaseChecklist(entity, documents), sla);
   }
 

@@ -53,7 +53,6 @@ export class CaseDetailView {
     sla: SlaClocks,
     related: { notes: NoteView[]; linkedCases: LinkedCaseView[] },
   ): CaseDetailView {
-    const notRequired = new Set(checklist.notRequiredDocumentIds);
     return {
       reference: entity.reference,
       version: entity.version,
@@ -76,9 +75,9 @@ export class CaseDetailView {
       },
       assigneeId: entity.assigneeId,
       checklist,
-      documents: documents.map((document) => DocumentView.from(document, !notRequired.has(document.id))),
+      documents: DocumentView.fromAll(documents, checklist),
       decision: DecisionView.from(entity),
-      history: history.map((change) => ({ state: change.state, at: change.at.toISOString() })),
+      history: StateChangeView.fromAll(history),
       sla,
       createdAt: entity.createdAt.toISOString(),
       ...related,

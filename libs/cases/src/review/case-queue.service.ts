@@ -88,7 +88,7 @@ export class CaseQueueService {
         version: c.version,
         createdAt: c.createdAt.toISOString(),
         sla: slaClocks(
-          history.filter((h) => h.caseId === c.id).map((h) => ({ state: h.state, at: h.at })),
+          history.filter((h) => h.caseId === c.id),
           now,
           slaPolicyOf(this.config),
         ),

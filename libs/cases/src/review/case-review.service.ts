@@ -10,7 +10,7 @@ import { DocumentEntity, DocumentsService } from '@app/documents';
 import type { SessionUser } from '@app/identity';
 import { evaluateCaseChecklist } from '../case-checklist.js';
 import { CaseEntity } from '../case.entity.js';
-import { FINAL_STATES, intakeStateAfterEvaluation } from '../case-lifecycle.js';
+import { ASKS_FOR_DATA, FINAL_STATES, intakeStateAfterEvaluation, WAITING_FOR_FAMILY } from '../case-lifecycle.js';
 import { CaseStateChangeEntity } from '../case-state-change.entity.js';
 import { slaClocks, slaPolicyOf } from '../sla/sla-clocks.js';
 import { type Actor, type CaseAction, type CaseEvent, transition } from '../state-machine/case-state-machine.js';
@@ -37,7 +37,6 @@ export interface OpenedDocument {
   size: number;
 }
 
-const WAITING_FOR_FAMILY = new Set(['AWAITING_DOCUMENTS', 'NEEDS_INFO']);
 const APPEAL_WINDOW_DAYS = 30;
 
 /**
@@ -262,10 +261,10 @@ export class CaseReviewService {
     const cutoff = new Date(this.clock.now().getTime() - this.config.CASE_EXPIRY_DAYS * 86_400_000);
     const candidates = await this.dataSource.query<{ id: string }[]>(
       `SELECT c.id FROM cases c
-       WHERE c.state IN ('AWAITING_DOCUMENTS', 'NEEDS_INFO')
+       WHERE c.state = ANY($2::text[])
          AND c.updated_at <= $1
          AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.case_id = c.id AND d.created_at > $1)`,
-      [cutoff],
+      [cutoff, [...WAITING_FOR_FAMILY]],
     );
     let expired = 0;
     for (const { id } of candidates) {
@@ -313,11 +312,7 @@ export class CaseReviewService {
       manager.find(DocumentEntity, { where: { caseId: entity.id }, order: { createdAt: 'ASC' } }),
       this.history(manager, entity.id),
     ]);
-    const sla = slaClocks(
-      history.map((change) => ({ state: change.state, at: change.at })),
-      this.clock.now(),
-      slaPolicyOf(this.config),
-    );
+    const sla = slaClocks(history, this.clock.now(), slaPolicyOf(this.config));
     const [notes, linked] = await Promise.all([
       manager.query<NoteRow[]>(
         'SELECT id, author_id, body, created_at FROM case_notes WHERE case_id = $1 ORDER BY created_at, id',
@@ -355,8 +350,8 @@ export class CaseReviewService {
     const [{ n }] = await manager.query<[{ n: number }]>(
       `SELECT count(*)::int AS n FROM cases
        WHERE lower(subject_account_email) = lower($1) AND id <> $2
-         AND request_type IN ('RELEASE_DATA', 'PRESERVE_DATA') AND state <> ALL($3::text[])`,
-      [entity.subjectAccountEmail, entity.id, [...FINAL_STATES, 'REJECTED']],
+         AND request_type = ANY($3::text[]) AND state <> ALL($4::text[])`,
+      [entity.subjectAccountEmail, entity.id, [...ASKS_FOR_DATA], [...FINAL_STATES, 'REJECTED']],
     );
     return n;
   }

@@ -1,4 +1,5 @@
 import type { CaseState } from '@app/common';
+import { WAITING_FOR_FAMILY } from '../case-lifecycle.js';
 
 /**
  * The promised response times of domain.md §4, measured per case (issue #4): time to the first
@@ -47,7 +48,6 @@ export interface SlaClocks {
 }
 
 const DAY = 86_400_000;
-const WAITING_FOR_FAMILY: ReadonlySet<CaseState> = new Set(['AWAITING_DOCUMENTS', 'NEEDS_INFO']);
 const FIRST_REVIEW_DONE: ReadonlySet<CaseState> = new Set(['IN_REVIEW']);
 const DECIDED: ReadonlySet<CaseState> = new Set(['APPROVED', 'REJECTED']);
 const ENDED: ReadonlySet<CaseState> = new Set(['WITHDRAWN', 'EXPIRED', 'CLOSED', 'FULFILLED']);

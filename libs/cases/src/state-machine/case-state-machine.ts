@@ -1,5 +1,5 @@
 import { CASE_STATES, type CaseState, type RequestType } from '@app/common';
-import { FINAL_STATES, intakeStateAfterEvaluation } from '../case-lifecycle.js';
+import { FINAL_STATES, intakeStateAfterEvaluation, WAITING_FOR_FAMILY } from '../case-lifecycle.js';
 
 /**
  * The case state machine (issue #4, domain.md §4): a pure function of the case, the action, who
@@ -206,7 +206,7 @@ export function transition(
     case 'documents-changed':
       return move(intakeStateAfterEvaluation(state, context.checklist.allProvided));
     case 'expire': {
-      if (state !== 'AWAITING_DOCUMENTS' && state !== 'NEEDS_INFO') return wrongState();
+      if (!WAITING_FOR_FAMILY.has(state)) return wrongState();
       const since = snapshot.waitingForFamilySince?.getTime();
       if (since === undefined || context.now.getTime() < since + context.policy.expiryDays * DAY) {
         return refuse('NOT_YET_EXPIRED', `A case expires after ${context.policy.expiryDays} days without the family.`);

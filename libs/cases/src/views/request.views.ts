@@ -53,6 +53,12 @@ export class DocumentView {
       requiredHere,
     };
   }
+
+  /** A case's documents, each marked with whether its checklist asks for it. */
+  static fromAll(documents: DocumentEntity[], checklist: CaseChecklist): DocumentView[] {
+    const notRequired = new Set(checklist.notRequiredDocumentIds);
+    return documents.map((document) => DocumentView.from(document, !notRequired.has(document.id)));
+  }
 }
 
 export class RequestCreatedView {
@@ -83,6 +89,10 @@ export class RequestCreatedView {
 export class StateChangeView {
   @ApiProperty({ enum: CASE_STATES }) state!: CaseState;
   @ApiProperty({ format: 'date-time' }) at!: string;
+
+  static fromAll(history: CaseStateChangeEntity[]): StateChangeView[] {
+    return history.map((change) => ({ state: change.state, at: change.at.toISOString() }));
+  }
 }
 
 export class RequestStatusView {
@@ -123,19 +133,18 @@ export class RequestStatusView {
     checklist: CaseChecklist,
     sla: SlaClocks,
   ): RequestStatusView {
-    const notRequired = new Set(checklist.notRequiredDocumentIds);
     return {
       reference: entity.reference,
       state: entity.state,
       requestType: entity.requestType,
       jurisdiction: entity.jurisdiction,
       checklist,
-      documents: documents.map((document) => DocumentView.from(document, !notRequired.has(document.id))),
+      documents: DocumentView.fromAll(documents, checklist),
       decision: DecisionView.from(entity),
       deadlines: null,
       notice: entity.deficiencyNotice,
       sla,
-      history: history.map((change) => ({ state: change.state, at: change.at.toISOString() })),
+      history: StateChangeView.fromAll(history),
     };
   }
 }
