@@ -1,0 +1,81 @@
+import type { CalendarDate } from './calendar-date.js';
+
+/** The activity facts the account platform reports for one account (api.md, PUT …/activity). */
+export interface AccountActivity {
+  lastSignInAt: CalendarDate;
+  blockedSince: CalendarDate | null;
+  closedByHolderAt: CalendarDate | null;
+  purchases: readonly { at: CalendarDate; kind: PurchaseKind }[];
+  subscriptions: readonly { startedAt: CalendarDate; endedAt: CalendarDate | null }[];
+  storePublisher: boolean;
+  certified: boolean;
+  balance: Money | null;
+  owedByProvider: Money | null;
+  consentedMinorAccounts: readonly { accountEmail: string; status: MinorAccountStatus }[];
+}
+
+export interface Money {
+  /** A decimal string ("12.50"): never a float. */
+  amount: string;
+  currency: string;
+}
+
+export const PURCHASE_KINDS = ['PRODUCT', 'GIFT_CARD', 'CERTIFICATION', 'SUBSCRIPTION'] as const;
+export type PurchaseKind = (typeof PURCHASE_KINDS)[number];
+
+export const MINOR_ACCOUNT_STATUSES = ['ACTIVE', 'CLOSED', 'STANDARD'] as const;
+export type MinorAccountStatus = (typeof MINOR_ACCOUNT_STATUSES)[number];
+
+/** A preservation hold placed by a case; `releasedAt` null while it holds. Instants, ISO 8601. */
+export interface HoldFact {
+  caseReference: string;
+  since: string;
+  releasedAt: string | null;
+}
+
+export const TIMELINE_EVENT_KINDS = [
+  'MAIL_FILES_FREEZE',
+  'MAIL_FILES_DELETION',
+  'ACCOUNT_CLOSURE',
+  'PERMANENT_DELETION',
+] as const;
+export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
+
+export const EVENT_STATES = ['PASSED', 'UPCOMING', 'STOPPED'] as const;
+export type EventState = (typeof EVENT_STATES)[number];
+
+export const STOP_REASONS = [
+  'PURCHASE',
+  'SUBSCRIPTION',
+  'STORE_PUBLISHER',
+  'CERTIFICATION',
+  'BALANCE',
+  'CREDITOR',
+  'FAMILY_CONSENT',
+  'LEGAL_HOLD',
+] as const;
+export type StopReason = (typeof STOP_REASONS)[number];
+
+export const ACCOUNT_STATUSES = ['ACTIVE', 'INACTIVE', 'FROZEN', 'CLOSED', 'REOPENABLE', 'DELETED'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export interface TimelineEvent {
+  kind: TimelineEventKind;
+  /** null when an exception keeps the account open: there is no date to show. */
+  date: CalendarDate | null;
+  state: EventState;
+  stoppedBy: StopReason[];
+}
+
+export interface Timeline {
+  asOf: CalendarDate;
+  policyVersion: string;
+  status: AccountStatus;
+  events: TimelineEvent[];
+  exceptions: StopReason[];
+  /** The holds in force on `asOf`. */
+  holds: { caseReference: string; since: string }[];
+  uncertaintyDays: number;
+  /** The first date after `asOf` on which this timeline can change without new facts. */
+  changesOn: CalendarDate | null;
+}
