@@ -72,12 +72,14 @@ describe('the audit trail', () => {
       'user.login_failed',
       'user.logout',
       'case.created',
+      'hold.placed', // the request asks for the data: its account is held at once
       'document.uploaded',
       'document.uploaded',
       'document.uploaded',
       'document.uploaded',
       'case.state_changed', // to READY_FOR_REVIEW with the fourth document
       'case.state_changed', // withdrawn
+      'hold.released', // with the withdrawal
     ]);
     const [moved] = await t.dataSource.query<[{ details: object }]>(
       "SELECT details FROM audit_entries WHERE action = 'case.state_changed' ORDER BY seq LIMIT 1",
@@ -109,18 +111,18 @@ describe('the audit trail', () => {
   it('verifies from the command line, and exports a checkpoint', async () => {
     const verified = await cli(['audit:verify']);
     expect(verified.code).toBe(0);
-    expect(JSON.parse(verified.out)).toMatchObject({ ok: true, entries: 11 });
+    expect(JSON.parse(verified.out)).toMatchObject({ ok: true, entries: 13 });
     const checkpoint = await cli(['audit:checkpoint']);
-    expect(JSON.parse(checkpoint.out)).toEqual({ seq: 11, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(checkpoint.out)).toEqual({ seq: 13, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('names the first altered entry', async () => {
-    await tamper(`UPDATE audit_entries SET details = '{"from":"AWAITING_DOCUMENTS","to":"APPROVED"}' WHERE seq = 10`);
+    await tamper(`UPDATE audit_entries SET details = '{"from":"AWAITING_DOCUMENTS","to":"APPROVED"}' WHERE seq = 11`);
     const verified = await cli(['audit:verify']);
     expect(verified.code).toBe(3);
-    expect(JSON.parse(verified.out)).toMatchObject({ ok: false, brokenAt: 10, problem: 'ALTERED' });
+    expect(JSON.parse(verified.out)).toMatchObject({ ok: false, brokenAt: 11, problem: 'ALTERED' });
     await tamper(
-      `UPDATE audit_entries SET details = '{"from":"AWAITING_DOCUMENTS","to":"READY_FOR_REVIEW"}' WHERE seq = 10`,
+      `UPDATE audit_entries SET details = '{"from":"AWAITING_DOCUMENTS","to":"READY_FOR_REVIEW"}' WHERE seq = 11`,
     );
     expect((await cli(['audit:verify'])).code).toBe(0);
   });

@@ -31,6 +31,9 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/requests/{reference}/appeal': ['requesterOfA'],
   'POST /api/v1/cases/{reference}/actions/{action}': STAFF,
   'POST /api/v1/cases/{reference}/documents/{id}/verification': ['reviewer', 'legal'],
+  'PUT /api/v1/accounts/{accountEmail}/activity': ['admin'],
+  'GET /api/v1/accounts/{accountEmail}/timeline': STAFF,
+  'GET /api/v1/holds': ['admin'],
 };
 
 const PASSWORD = 'correct horse battery staple';
@@ -78,6 +81,7 @@ function call(method: string, path: string): request.Test {
   const url = path
     .replace('{reference}', caseA.reference)
     .replace('{action}', 'assign')
+    .replace('{accountEmail}', 'anna.keller%40outlook.com')
     .replace('{id}', '00000000-0000-4000-8000-000000000000');
   const agent = request(t.http);
   switch (`${method} ${path}`) {
@@ -97,6 +101,8 @@ function call(method: string, path: string): request.Test {
       return agent.post(url).send({ version: 999 });
     case 'POST /api/v1/cases/{reference}/documents/{id}/verification':
       return agent.post(url).send({ result: 'ACCEPTED' });
+    case 'PUT /api/v1/accounts/{accountEmail}/activity':
+      return agent.put(url).send({ lastSignInAt: '2025-01-10' });
     case 'GET /api/v1/checklists':
       return agent.get(url).query({ country: 'DE', requestType: 'RELEASE_DATA' });
     default:

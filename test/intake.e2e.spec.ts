@@ -51,6 +51,12 @@ describe('intake round trip', () => {
       jurisdiction: 'DE',
       checklist: expect.objectContaining({ version: 'DE-1', satisfied: false, allProvided: false }),
       createdAt: expect.any(String),
+      // No activity reported for the account yet; the request to see its data holds it at once.
+      deadlines: expect.objectContaining({
+        known: false,
+        events: [],
+        hold: expect.objectContaining({ lapsesOn: expect.any(String) }),
+      }),
     });
     const { reference, accessToken } = created.body as { reference: string; accessToken: string };
     expect(reference.startsWith(`NOK-${new Date().getUTCFullYear()}-`)).toBe(true);

@@ -52,6 +52,8 @@ export async function createTestApp(
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       PUBLIC_RATE_LIMIT_PER_MINUTE: 100_000,
       DATABASE_POOL_SIZE: 5,
+      // The job queue is started only by the suites about it; the others call the services directly.
+      JOBS_ENABLED: false,
       ...overrides,
     },
   );

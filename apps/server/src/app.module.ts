@@ -7,11 +7,16 @@ import { CasesModule } from '@app/cases';
 import { AuditModule } from '@app/audit';
 import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
+import { JobsModule } from '@app/jobs';
+import { NotificationsModule } from '@app/notifications';
+import { TimelineModule } from '@app/timeline';
 import { AccessPolicyGuard } from './access/access-policy.guard.js';
 import { AuthController } from './controllers/auth.controller.js';
+import { AccountsController } from './controllers/accounts.controller.js';
 import { CasesController } from './controllers/cases.controller.js';
 import { ChecklistsController } from './controllers/checklists.controller.js';
 import { HealthController } from './controllers/health.controller.js';
+import { HoldsController } from './controllers/holds.controller.js';
 import { RequestsController } from './controllers/requests.controller.js';
 import { loginRateLimit, publicRateLimit } from './http/rate-limits.js';
 
@@ -28,10 +33,21 @@ export class AppModule implements NestModule {
         TerminusModule.forRoot({ logger: false }),
         DatabaseModule,
         AuditModule,
+        NotificationsModule,
+        JobsModule,
+        TimelineModule,
         CasesModule,
         IdentityModule,
       ],
-      controllers: [RequestsController, ChecklistsController, AuthController, CasesController, HealthController],
+      controllers: [
+        RequestsController,
+        ChecklistsController,
+        AuthController,
+        CasesController,
+        AccountsController,
+        HoldsController,
+        HealthController,
+      ],
       providers: [{ provide: APP_GUARD, useClass: AccessPolicyGuard }],
     };
   }

@@ -32,30 +32,45 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async append(manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
+    const [entry] = await this.appendMany(manager, [record]);
+    return entry;
+  }
+
+  /** Appends several entries with one lock and one INSERT: what a set-based sweep records. */
+  async appendMany(manager: EntityManager, records: readonly AuditRecord[]): Promise<AuditEntry[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('An audit entry is written in the same transaction as the change it records');
     }
+    if (records.length === 0) return [];
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_ID]);
     const [head] = await manager.query<[{ seq: string; hash: string }?]>(
       'SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1',
     );
-    const entry = chainEntry(head ? { seq: Number(head.seq), hash: head.hash } : null, record);
+    let previous = head ? { seq: Number(head.seq), hash: head.hash } : null;
+    const entries = records.map((record) => {
+      const entry = chainEntry(previous, record);
+      previous = entry;
+      return entry;
+    });
     await manager.query(
       `INSERT INTO audit_entries (seq, at, actor_type, actor_id, action, case_id, details, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+       SELECT seq, at, actor_type, actor_id, action, case_id, details::jsonb, prev_hash, hash
+       FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[],
+                   $8::text[], $9::text[])
+         AS e(seq, at, actor_type, actor_id, action, case_id, details, prev_hash, hash)`,
       [
-        entry.seq,
-        entry.at,
-        entry.actorType,
-        entry.actorId,
-        entry.action,
-        entry.caseId,
-        entry.details,
-        entry.prevHash,
-        entry.hash,
+        entries.map((e) => e.seq),
+        entries.map((e) => e.at),
+        entries.map((e) => e.actorType),
+        entries.map((e) => e.actorId),
+        entries.map((e) => e.action),
+        entries.map((e) => e.caseId),
+        entries.map((e) => JSON.stringify(e.details)),
+        entries.map((e) => e.prevHash),
+        entries.map((e) => e.hash),
       ],
     );
-    return entry;
+    return entries;
   }
 
   /** Checks the whole chain, page by page; with a checkpoint, also that nothing was cut off. */

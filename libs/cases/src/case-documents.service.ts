@@ -7,11 +7,14 @@ import type { EvaluatedDocumentInput } from '@app/checklists';
 import { type DocumentEntity, DocumentsService, type StagedUpload } from '@app/documents';
 import { type CaseChecklist, evaluateCaseChecklist } from './case-checklist.js';
 import { ACCEPTS_DOCUMENTS, describeState, intakeStateAfterEvaluation } from './case-lifecycle.js';
+import { CasePreservation } from './deadlines/case-preservation.service.js';
 import type { UploadDocumentDto } from './dto/upload-document.dto.js';
 import type { RequesterCase } from './requester-access.service.js';
 import { DocumentView } from './views/request.views.js';
 
 interface AdmittedCase {
+  reference: string;
+  subject_account_email: string;
   state: CaseState;
   checklist_version: string;
   request_type: RequestType;
@@ -30,6 +33,7 @@ export class CaseDocumentsService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly preservation: CasePreservation,
   ) {}
 
   async add(requester: RequesterCase, fields: UploadDocumentDto, staged: StagedUpload): Promise<DocumentView> {
@@ -38,6 +42,16 @@ export class CaseDocumentsService {
         const admitted = await this.admitAndRecord(manager, row);
         if (!admitted) throw await this.refusal(manager, requester.caseId);
         const { checklist, next } = await this.settleIntakeState(manager, row.caseId, admitted);
+        await this.preservation.documentsArrived(
+          manager,
+          {
+            id: row.caseId,
+            reference: admitted.reference,
+            requestType: admitted.request_type,
+            subjectAccountEmail: admitted.subject_account_email,
+          },
+          row.createdAt,
+        );
         // Last, so the audit chain's lock is held only for the append and the commit.
         await this.audit.append(
           manager,
@@ -65,14 +79,14 @@ export class CaseDocumentsService {
       `WITH admitted AS (
          UPDATE cases SET document_count = document_count + 1, version = version + 1, updated_at = $2
          WHERE id = $1 AND state = ANY($3::text[]) AND document_count < $4
-         RETURNING id, state, checklist_version, request_type, requester_relationship
+         RETURNING id, reference, subject_account_email, state, checklist_version, request_type, requester_relationship
        ), recorded AS (
          INSERT INTO documents (case_id, id, type, served_via, file_name, media_type, size_bytes, sha256, storage_key,
                                 key_id, wrapped_key, content_iv, content_tag, verification, created_at)
          SELECT admitted.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $2 FROM admitted
          RETURNING id
        )
-       SELECT state, checklist_version, request_type, requester_relationship,
+       SELECT reference, subject_account_email, state, checklist_version, request_type, requester_relationship,
               (SELECT count(*)::int FROM recorded) AS recorded
        FROM admitted`,
       [

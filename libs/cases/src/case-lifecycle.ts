@@ -6,6 +6,9 @@ import type { CaseState, RequestType } from '@app/common';
  */
 export const FINAL_STATES: ReadonlySet<CaseState> = new Set(['FULFILLED', 'WITHDRAWN', 'EXPIRED', 'CLOSED']);
 
+/** A rejected family may appeal within this many days; after it, the rejection is final. */
+export const APPEAL_WINDOW_DAYS = 30;
+
 /** States in which the family may still add documents. */
 export const ACCEPTS_DOCUMENTS: ReadonlySet<CaseState> = new Set([
   'AWAITING_DOCUMENTS',

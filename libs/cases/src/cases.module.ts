@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '@app/documents';
+import { TimelineModule } from '@app/timeline';
 import { CaseEntity } from './case.entity.js';
 import { CaseDocumentsService } from './case-documents.service.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import { ChecklistCatalogueService } from './checklist-catalogue.service.js';
+import { CaseClockService } from './deadlines/case-clock.service.js';
+import { CasePreservation } from './deadlines/case-preservation.service.js';
+import { DeadlineSweep } from './deadlines/deadline-sweep.service.js';
 import { IntakeService } from './intake.service.js';
 import { CaseExpiryScheduler } from './review/case-expiry.scheduler.js';
 import { CaseQueueService } from './review/case-queue.service.js';
@@ -13,8 +17,11 @@ import { RequesterAccessGuard } from './requester-access.guard.js';
 import { RequesterAccessService } from './requester-access.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity, CaseStateChangeEntity]), DocumentsModule],
+  imports: [TypeOrmModule.forFeature([CaseEntity, CaseStateChangeEntity]), DocumentsModule, TimelineModule],
   providers: [
+    DeadlineSweep,
+    CaseClockService,
+    CasePreservation,
     IntakeService,
     CaseDocumentsService,
     CaseReviewService,
@@ -25,10 +32,9 @@ import { RequesterAccessService } from './requester-access.service.js';
     ChecklistCatalogueService,
   ],
   exports: [
+    DeadlineSweep,
     IntakeService,
     CaseDocumentsService,
-    CaseReviewService,
-    CaseQueueService,
     CaseReviewService,
     CaseQueueService,
     CaseExpiryScheduler,

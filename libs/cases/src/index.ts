@@ -59,3 +59,10 @@ export { CaseReviewService } from './review/case-review.service.js';
 export { AppealDto } from './dto/appeal.dto.js';
 export { QueueItemView, QueuePageView, QueueQueryDto } from './review/case-queue.js';
 export { CaseQueueService } from './review/case-queue.service.js';
+export { DEADLINE_SWEEP_JOB, DeadlineSweep, type SweepFigures } from './deadlines/deadline-sweep.service.js';
+export {
+  CaseClockView,
+  FamilyDeadlineEventView,
+  FamilyDeadlinesView,
+  YourHoldView,
+} from './deadlines/case-clock.views.js';

@@ -12,6 +12,8 @@ import { canWithdraw, describeState, formatReference } from './case-lifecycle.js
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import type { CreateRequestDto } from './dto/create-request.dto.js';
 import type { RequesterCase } from './requester-access.service.js';
+import { CaseClockService } from './deadlines/case-clock.service.js';
+import { CasePreservation } from './deadlines/case-preservation.service.js';
 import { CaseReviewService } from './review/case-review.service.js';
 import { slaClocks, slaPolicyOf } from './sla/sla-clocks.js';
 import { RequestCreatedView, RequestStatusView } from './views/request.views.js';
@@ -26,6 +28,8 @@ export class IntakeService {
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly review: CaseReviewService,
+    private readonly preservation: CasePreservation,
+    private readonly caseClock: CaseClockService,
   ) {}
 
   async submit(dto: CreateRequestDto): Promise<RequestCreatedView> {
@@ -58,7 +62,7 @@ export class IntakeService {
       createdAt: now,
       updatedAt: now,
     });
-    // The case, (by trigger) its first history entry, and the audit entry commit together.
+    // The case, (by trigger) its first history entry, the audit entry and the hold commit together.
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(CaseEntity, created);
       await this.audit.append(manager, {
@@ -73,8 +77,10 @@ export class IntakeService {
           checklistVersion: created.checklistVersion,
         },
       });
+      await this.preservation.opened(manager, created, now);
     });
-    return RequestCreatedView.from(created, token, evaluateCaseChecklist(created, []));
+    const deadlines = await this.caseClock.forFamily(this.dataSource.manager, created);
+    return RequestCreatedView.from(created, token, evaluateCaseChecklist(created, []), deadlines);
   }
 
   async status(requester: RequesterCase): Promise<RequestStatusView> {
@@ -87,7 +93,8 @@ export class IntakeService {
       }),
     ]);
     const sla = slaClocks(history, this.clock.now(), slaPolicyOf(this.config));
-    return RequestStatusView.from(entity, documents, history, evaluateCaseChecklist(entity, documents), sla);
+    const deadlines = await this.caseClock.forFamily(this.dataSource.manager, entity);
+    return RequestStatusView.from(entity, documents, history, evaluateCaseChecklist(entity, documents), sla, deadlines);
   }
 
   /** Within 30 days of a rejection the family may appeal; someone else then reviews the case. */
@@ -115,6 +122,10 @@ export class IntakeService {
         action: 'case.state_changed',
         caseId: requester.caseId,
         details: { from: state, to: 'WITHDRAWN' },
+      });
+      await this.preservation.stateChanged(manager, requester.caseId, 'WITHDRAWN', now, {
+        actorType: 'requester',
+        actorId: null,
       });
     });
     return this.status(requester);

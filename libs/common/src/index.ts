@@ -7,3 +7,4 @@ export { flattenValidationErrors, validationExceptionFactory } from './errors/va
 export { Clock, SystemClock } from './time/clock.js';
 export * from './vocabulary.js';
 export { PinoLoggerService } from './logging/pino-logger.service.js';
+export { AllowedOnlyWhen, IsBcp47Tag, IsCalendarDate, isCalendarDate } from './validation/validators.js';

@@ -66,7 +66,10 @@ const KINDS: TimelineEventKind[] = [
 
 /** More activity of one kind: a later sign-in, a purchase, a subscription, another exception. */
 const moreActivity = (facts: AccountActivity): fc.Arbitrary<AccountActivity> => {
-  const latestSignIn = [facts.blockedSince, facts.closedByHolderAt].filter((d) => d !== null).sort().at(0);
+  const latestSignIn = [facts.blockedSince, facts.closedByHolderAt]
+    .filter((d) => d !== null)
+    .sort()
+    .at(0);
   return fc.oneof(
     after(facts.lastSignInAt, 800)
       .filter((date) => latestSignIn === undefined || date <= latestSignIn)

@@ -36,19 +36,59 @@ export function nextDeadline(timeline: Timeline): NextDeadline | null {
   };
 }
 
-/**
- * The queue's order by data at risk, as one number: an account nobody has reported on could lose
- * anything at any time, so it comes first; then running clocks by date; stopped clocks; nothing left.
- */
-export const RISK_RANKS = { UNKNOWN: 0, RUNNING: 1, STOPPED: 2, NOTHING_LEFT: 3 } as const;
-export type RiskRank = (typeof RISK_RANKS)[keyof typeof RISK_RANKS];
-
-export function riskRankOf(deadline: NextDeadline | null | 'UNKNOWN'): RiskRank {
-  if (deadline === 'UNKNOWN') return RISK_RANKS.UNKNOWN;
-  if (deadline === null) return RISK_RANKS.NOTHING_LEFT;
-  return deadline.state === 'UPCOMING' ? RISK_RANKS.RUNNING : RISK_RANKS.STOPPED;
+/** What a case shows of its subject's clock at a glance: what is lost next, when, and whether it is held. */
+export interface DeadlineSummary {
+  /** UNKNOWN: nobody reported the account's activity. NONE: nothing is left to lose. */
+  status: 'UNKNOWN' | 'UPCOMING' | 'STOPPED' | 'NONE';
+  kind: TimelineEventKind | null;
+  date: CalendarDate | null;
+  daysLeft: number | null;
+  /** A legal hold (an open case) stops the clock. */
+  held: boolean;
 }
 
-export function daysLeft(date: CalendarDate | null, today: CalendarDate): number | null {
-  return date === null ? null : daysBetween(today, date);
+export function deadlineSummary(timeline: Timeline | null, today: CalendarDate): DeadlineSummary {
+  if (timeline === null) return { status: 'UNKNOWN', kind: null, date: null, daysLeft: null, held: false };
+  const next = nextDeadline(timeline);
+  if (next === null) return { status: 'NONE', kind: null, date: null, daysLeft: null, held: false };
+  return {
+    status: next.state,
+    kind: next.kind,
+    date: next.date,
+    daysLeft: next.date === null ? null : daysBetween(today, next.date),
+    held: next.stoppedBy.includes('LEGAL_HOLD'),
+  };
+}
+
+/**
+ * The queue's order by data at risk, as a rank and a date: an account nobody has reported on could
+ * lose anything at any time, so it comes first; then running clocks, soonest first; then stopped
+ * clocks by the date they would fall on; last, accounts with nothing left to lose.
+ */
+export const NO_DATE = '9999-12-31';
+
+const RANKS = { UNKNOWN: 0, UPCOMING: 1, STOPPED: 2, NONE: 3 } as const;
+const STATUS_OF_RANK = ['UNKNOWN', 'UPCOMING', 'STOPPED', 'NONE'] as const;
+
+export interface RiskKey {
+  rank: number;
+  /** `NO_DATE` when there is none: it sorts after every real date and compares in a keyset. */
+  date: string;
+  kind: TimelineEventKind | null;
+  held: boolean;
+}
+
+export function riskKeyOf(summary: DeadlineSummary): RiskKey {
+  return { rank: RANKS[summary.status], date: summary.date ?? NO_DATE, kind: summary.kind, held: summary.held };
+}
+
+export function summaryOfRiskKey(key: RiskKey, today: CalendarDate): DeadlineSummary {
+  const date = key.date === NO_DATE ? null : key.date;
+  return {
+    status: STATUS_OF_RANK[key.rank] ?? 'UNKNOWN',
+    kind: key.kind,
+    date,
+    daysLeft: date === null ? null : daysBetween(today, date),
+    held: key.held,
+  };
 }

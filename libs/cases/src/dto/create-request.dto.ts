@@ -14,6 +14,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  IsBcp47Tag,
+  IsCalendarDate,
   REQUEST_TYPES,
   RELATIONSHIPS,
   type Relationship,
@@ -21,7 +23,6 @@ import {
   SUBJECT_STATUSES,
   type SubjectStatus,
 } from '@app/common';
-import { IsBcp47Tag, IsCalendarDate } from './validators.js';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }): unknown =>

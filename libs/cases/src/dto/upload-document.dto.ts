@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { DOCUMENT_TYPES, type DocumentType, SERVED_DOCUMENT_TYPES, SERVED_VIA, type ServedVia } from '@app/common';
-import { AllowedOnlyWhen } from './validators.js';
+import {
+  AllowedOnlyWhen,
+  DOCUMENT_TYPES,
+  type DocumentType,
+  SERVED_DOCUMENT_TYPES,
+  SERVED_VIA,
+  type ServedVia,
+} from '@app/common';
 
 /** The text fields of the multipart upload; the file itself arrives as the `file` part. */
 export class UploadDocumentDto {

@@ -5,6 +5,8 @@ import type { DocumentEntity } from '@app/documents';
 import type { CaseChecklist } from '../case-checklist.js';
 import type { CaseEntity } from '../case.entity.js';
 import type { CaseStateChangeEntity } from '../case-state-change.entity.js';
+import { DeadlineSummaryView, TimelineView } from '@app/timeline';
+import type { CaseClockView } from '../deadlines/case-clock.views.js';
 import type { SlaClocks } from '../sla/sla-clocks.js';
 import { EvaluatedChecklistView } from '../views/checklist.views.js';
 import { DecisionView } from '../views/decision.view.js';
@@ -44,6 +46,19 @@ export class CaseDetailView {
   notes!: NoteView[];
   @ApiProperty({ type: () => [LinkedCaseView], description: 'Other cases about the same account' })
   linkedCases!: LinkedCaseView[];
+  @ApiProperty({
+    type: DeadlineSummaryView,
+    description: 'What the subject loses next, in how many days, and whether it is held',
+  })
+  deadline!: DeadlineSummaryView;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'When the sweep escalated the case' })
+  escalatedAt!: string | null;
+  @ApiPropertyOptional({
+    type: TimelineView,
+    nullable: true,
+    description: "The subject's account timeline; null until reported",
+  })
+  timeline!: TimelineView | null;
 
   static from(
     entity: CaseEntity,
@@ -52,6 +67,7 @@ export class CaseDetailView {
     checklist: CaseChecklist,
     sla: SlaClocks,
     related: { notes: NoteView[]; linkedCases: LinkedCaseView[] },
+    clock: CaseClockView,
   ): CaseDetailView {
     return {
       reference: entity.reference,
@@ -81,6 +97,9 @@ export class CaseDetailView {
       sla,
       createdAt: entity.createdAt.toISOString(),
       ...related,
+      deadline: clock.deadline,
+      escalatedAt: clock.escalatedAt,
+      timeline: clock.timeline,
     };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock, DomainException } from '@app/common';
+import { calendarDateOf, summaryOfRiskKey } from '@app/timeline';
 import { CaseEntity } from '../case.entity.js';
 import { CaseStateChangeEntity } from '../case-state-change.entity.js';
 import { type SlaClocks, slaClocks, slaPolicyOf } from '../sla/sla-clocks.js';
@@ -50,22 +51,27 @@ export class CaseQueueService {
     cursor: string | undefined,
     limit: number,
   ): Promise<{ items: QueueItemView[]; cursors: string[]; hasMore: boolean }> {
+    const sort = query.sort ?? 'risk';
     const builder = this.dataSource
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
-      .orderBy('c.created_at', 'ASC')
-      .addOrderBy('c.id', 'ASC')
       .take(limit + 1);
+    if (sort === 'risk') builder.orderBy('c.risk_rank', 'ASC').addOrderBy('c.risk_date', 'ASC');
+    builder.addOrderBy('c.created_at', 'ASC').addOrderBy('c.id', 'ASC');
     if (query.state) builder.andWhere('c.state = :state', { state: query.state });
     if (query.jurisdiction) builder.andWhere('c.jurisdiction = :jurisdiction', { jurisdiction: query.jurisdiction });
     if (query.assignee) builder.andWhere('c.assignee_id = :assignee', { assignee: query.assignee });
     if (cursor) {
-      const position = decodeCursor(cursor);
-      if (!position) throw DomainException.invalid([{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
-      builder.andWhere('(c.created_at, c.id) > (:after::timestamptz, :afterId::uuid)', {
-        after: position[0],
-        afterId: position[1],
-      });
+      const after = decodeCursor(cursor, sort);
+      if (!after) throw DomainException.invalid([{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
+      if (after.sort === 'risk') {
+        builder.andWhere(
+          '(c.risk_rank, c.risk_date, c.created_at, c.id) > (:rank, CAST(:riskDate AS date), :createdAt::timestamptz, :id::uuid)',
+          { rank: after.rank, riskDate: after.date, createdAt: after.createdAt, id: after.id },
+        );
+      } else {
+        builder.andWhere('(c.created_at, c.id) > (:createdAt::timestamptz, :id::uuid)', after);
+      }
     }
     const rows = await builder.getMany();
     const page = rows.slice(0, limit);
@@ -78,6 +84,7 @@ export class CaseQueueService {
           .getMany()
       : [];
     const now = this.clock.now();
+    const today = calendarDateOf(now);
     return {
       items: page.map((c) => ({
         reference: c.reference,
@@ -92,8 +99,19 @@ export class CaseQueueService {
           now,
           slaPolicyOf(this.config),
         ),
+        deadline: summaryOfRiskKey(
+          { rank: c.riskRank, date: c.riskDate, kind: c.deadlineKind, held: c.deadlineHeld },
+          today,
+        ),
+        escalatedAt: c.escalatedAt?.toISOString() ?? null,
       })),
-      cursors: page.map((c) => encodeCursor(c.createdAt, c.id)),
+      cursors: page.map((c) =>
+        encodeCursor(
+          sort === 'risk'
+            ? { sort, rank: c.riskRank, date: c.riskDate, createdAt: c.createdAt.toISOString(), id: c.id }
+            : { sort, createdAt: c.createdAt.toISOString(), id: c.id },
+        ),
+      ),
       hasMore: rows.length > limit,
     };
   }

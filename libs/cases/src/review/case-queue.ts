@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { CASE_STATES, type CaseState, REQUEST_TYPES, type RequestType } from '@app/common';
 import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
+import { DeadlineSummaryView } from '@app/timeline';
 import type { SlaClocks } from '../sla/sla-clocks.js';
 
 export class QueueQueryDto {
@@ -12,7 +13,8 @@ export class QueueQueryDto {
   @ApiPropertyOptional({
     enum: ['risk', 'created'],
     default: 'risk',
-    description: 'risk: data at risk soonest first (until account timelines exist: the longest waiting first)',
+    description:
+      'risk: the subject who loses data soonest first (unknown accounts first, held ones last); created: oldest first',
   })
   @IsOptional()
   @IsIn(['risk', 'created'])
@@ -43,6 +45,12 @@ export class QueueItemView {
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) sla!: SlaClocks;
+  @ApiProperty({
+    type: DeadlineSummaryView,
+    description: "The subject's next deadline: days left, and whether it is held",
+  })
+  deadline!: DeadlineSummaryView;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true }) escalatedAt!: string | null;
 }
 
 export class QueuePageView {
@@ -50,16 +58,37 @@ export class QueuePageView {
   @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
 }
 
-/** Keyset pagination: the cursor is the position of the last item, opaque to callers. */
-export function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+/** Where a page ended, in the order it was read: opaque to callers, checked when it comes back. */
+export type QueuePosition =
+  | { sort: 'risk'; rank: number; date: string; createdAt: string; id: string }
+  | { sort: 'created'; createdAt: string; id: string };
+
+export function encodeCursor(position: QueuePosition): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [string, string] | undefined {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The position, if the cursor is one this API gave out for the same sort. */
+export function decodeCursor(cursor: string, sort: QueuePosition['sort']): QueuePosition | undefined {
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')
-      ? (value as [string, string])
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Record<string, unknown>>;
+    const common =
+      typeof value.createdAt === 'string' &&
+      !Number.isNaN(Date.parse(value.createdAt)) &&
+      typeof value.id === 'string' &&
+      UUID.test(value.id);
+    if (!common || value.sort !== sort) return undefined;
+    if (sort === 'created') return { sort, createdAt: value.createdAt as string, id: value.id as string };
+    return Number.isInteger(value.rank) && typeof value.date === 'string' && DATE.test(value.date)
+      ? {
+          sort,
+          rank: value.rank as number,
+          date: value.date,
+          createdAt: value.createdAt as string,
+          id: value.id as string,
+        }
       : undefined;
   } catch {
     return undefined;

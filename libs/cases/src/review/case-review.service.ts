@@ -10,8 +10,16 @@ import { DocumentEntity, DocumentsService } from '@app/documents';
 import type { SessionUser } from '@app/identity';
 import { evaluateCaseChecklist } from '../case-checklist.js';
 import { CaseEntity } from '../case.entity.js';
-import { ASKS_FOR_DATA, FINAL_STATES, intakeStateAfterEvaluation, WAITING_FOR_FAMILY } from '../case-lifecycle.js';
+import {
+  APPEAL_WINDOW_DAYS,
+  ASKS_FOR_DATA,
+  FINAL_STATES,
+  intakeStateAfterEvaluation,
+  WAITING_FOR_FAMILY,
+} from '../case-lifecycle.js';
 import { CaseStateChangeEntity } from '../case-state-change.entity.js';
+import { CaseClockService } from '../deadlines/case-clock.service.js';
+import { CasePreservation } from '../deadlines/case-preservation.service.js';
 import { slaClocks, slaPolicyOf } from '../sla/sla-clocks.js';
 import { type Actor, type CaseAction, type CaseEvent, transition } from '../state-machine/case-state-machine.js';
 import type { CaseActionDto, JurisdictionChangeDto, ReviewerAction, VerificationDto } from './case-action.dto.js';
@@ -37,8 +45,6 @@ export interface OpenedDocument {
   size: number;
 }
 
-const APPEAL_WINDOW_DAYS = 30;
-
 /**
  * Legal review of a case: reading it, acting on it through the state machine, verifying documents.
  * Every change checks the version the reviewer saw (UPDATE … WHERE version = …), and commits with
@@ -52,6 +58,8 @@ export class CaseReviewService {
     private readonly clock: Clock,
     private readonly documents: DocumentsService,
     private readonly config: AppConfig,
+    private readonly preservation: CasePreservation,
+    private readonly caseClock: CaseClockService,
   ) {}
 
   async detail(reference: string): Promise<CaseDetailView> {
@@ -124,6 +132,9 @@ export class CaseReviewService {
           : { actorType: 'user' as const, actorId: actor.id };
     for (const event of result.events)
       await this.audit.append(manager, { ...auditOf(event, entity.id, now), ...auditActor });
+    if (result.state !== entity.state) {
+      await this.preservation.stateChanged(manager, entity.id, result.state, now, auditActor);
+    }
   }
 
   async verifyDocument(
@@ -313,7 +324,7 @@ export class CaseReviewService {
       this.history(manager, entity.id),
     ]);
     const sla = slaClocks(history, this.clock.now(), slaPolicyOf(this.config));
-    const [notes, linked] = await Promise.all([
+    const [notes, linked, clock] = await Promise.all([
       manager.query<NoteRow[]>(
         'SELECT id, author_id, body, created_at FROM case_notes WHERE case_id = $1 ORDER BY created_at, id',
         [entity.id],
@@ -323,16 +334,25 @@ export class CaseReviewService {
          WHERE lower(subject_account_email) = lower($1) AND id <> $2 ORDER BY created_at`,
         [entity.subjectAccountEmail, entity.id],
       ),
+      this.caseClock.forStaff(manager, entity),
     ]);
-    return CaseDetailView.from(entity, documents, history, evaluateCaseChecklist(entity, documents), sla, {
-      notes: notes.map((n) => ({
-        id: n.id,
-        authorId: n.author_id,
-        body: n.body,
-        createdAt: n.created_at.toISOString(),
-      })),
-      linkedCases: linked.map((l) => ({ reference: l.reference, state: l.state, requestType: l.request_type })),
-    });
+    return CaseDetailView.from(
+      entity,
+      documents,
+      history,
+      evaluateCaseChecklist(entity, documents),
+      sla,
+      {
+        notes: notes.map((n) => ({
+          id: n.id,
+          authorId: n.author_id,
+          body: n.body,
+          createdAt: n.created_at.toISOString(),
+        })),
+        linkedCases: linked.map((l) => ({ reference: l.reference, state: l.state, requestType: l.request_type })),
+      },
+      clock,
+    );
   }
 
   private async find(manager: EntityManager, reference: string): Promise<CaseEntity> {

@@ -15,6 +15,7 @@ import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
 import type { DocumentEntity } from '@app/documents';
 import type { CaseChecklist } from '../case-checklist.js';
 import type { CaseEntity, DeficiencyNotice } from '../case.entity.js';
+import { FamilyDeadlinesView } from '../deadlines/case-clock.views.js';
 import type { SlaClocks } from '../sla/sla-clocks.js';
 import { DecisionView } from './decision.view.js';
 import { EvaluatedChecklistView } from './checklist.views.js';
@@ -73,8 +74,15 @@ export class RequestCreatedView {
   @ApiProperty({ type: EvaluatedChecklistView, description: 'The documents this request needs' })
   checklist!: EvaluatedChecklistView;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: FamilyDeadlinesView, description: "The account's clock: what is lost when, and your hold" })
+  deadlines!: FamilyDeadlinesView;
 
-  static from(entity: CaseEntity, accessToken: string, checklist: CaseChecklist): RequestCreatedView {
+  static from(
+    entity: CaseEntity,
+    accessToken: string,
+    checklist: CaseChecklist,
+    deadlines: FamilyDeadlinesView,
+  ): RequestCreatedView {
     return {
       reference: entity.reference,
       accessToken,
@@ -82,6 +90,7 @@ export class RequestCreatedView {
       jurisdiction: entity.jurisdiction,
       checklist,
       createdAt: entity.createdAt.toISOString(),
+      deadlines,
     };
   }
 }
@@ -104,13 +113,8 @@ export class RequestStatusView {
   @ApiProperty({ type: [DocumentView] }) documents!: DocumentView[];
   @ApiPropertyOptional({ type: DecisionView, nullable: true, description: 'null until decided' })
   decision!: DecisionView | null;
-  @ApiProperty({
-    nullable: true,
-    type: 'object',
-    additionalProperties: true,
-    description: 'Summary of the account timeline (filled in once activity is known)',
-  })
-  deadlines!: null;
+  @ApiProperty({ type: FamilyDeadlinesView, description: "The account's clock: what is lost when, and your hold" })
+  deadlines!: FamilyDeadlinesView;
   @ApiPropertyOptional({
     nullable: true,
     type: 'object',
@@ -132,6 +136,7 @@ export class RequestStatusView {
     history: CaseStateChangeEntity[],
     checklist: CaseChecklist,
     sla: SlaClocks,
+    deadlines: FamilyDeadlinesView,
   ): RequestStatusView {
     return {
       reference: entity.reference,
@@ -141,7 +146,7 @@ export class RequestStatusView {
       checklist,
       documents: DocumentView.fromAll(documents, checklist),
       decision: DecisionView.from(entity),
-      deadlines: null,
+      deadlines,
       notice: entity.deficiencyNotice,
       sla,
       history: StateChangeView.fromAll(history),

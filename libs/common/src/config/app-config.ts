@@ -140,6 +140,40 @@ export class AppConfig {
   @Min(1)
   EXPIRY_SWEEP_INTERVAL_MINUTES = 60;
 
+  /** Days from the freeze of mail and files to their deletion: "shortly after" (domain.md §3, an assumption). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  MAIL_FILES_DELETION_GRACE_DAYS = 30;
+
+  /** Days from a closure for inactivity to permanent deletion (domain.md §3, an assumption). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  INACTIVITY_DELETION_GRACE_DAYS = 60;
+
+  /** A preservation hold lapses when the family sent no document within this many days. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  HOLD_LAPSE_DAYS = 30;
+
+  /** Open cases whose subject loses data within this many days are escalated by the daily sweep. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  DEADLINE_ESCALATION_DAYS = 14;
+
+  /** When the daily deadline sweep runs (cron, UTC). Missed runs (the server was down) run once at start. */
+  @IsString()
+  @IsNotEmpty()
+  DEADLINE_SWEEP_CRON = '15 0 * * *';
+
+  /** Runs the PostgreSQL job queue (pg-boss) in this process: scheduled sweeps. Off for one-off tools. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  JOBS_ENABLED = true;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

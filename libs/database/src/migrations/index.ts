@@ -3,6 +3,7 @@ import { CaseChecklistVersion1763990000000 } from './1763990000000-case-checklis
 import { ReviewerIdentity1764000000000 } from './1764000000000-reviewer-identity.js';
 import { AuditTrail1764100000000 } from './1764100000000-audit-trail.js';
 import { CaseReview1764200000000 } from './1764200000000-case-review.js';
+import { AccountTimeline1764300000000 } from './1764300000000-account-timeline.js';
 
 /** Every migration, oldest first. Listed, not globbed, so the ESM build needs no file scanning. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ReviewerIdentity1764000000000,
   AuditTrail1764100000000,
   CaseReview1764200000000,
+  AccountTimeline1764300000000,
 ];

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type SessionUser } from '@app/identity';
+import {
+  AccountActivityDto,
+  AccountActivityService,
+  AccountEmailParam,
+  TimelineQueryDto,
+  TimelineView,
+} from '@app/timeline';
+import { Access } from '../access/access.decorator.js';
+import { ApiProblems } from '../http/api-problems.decorator.js';
+
+/** The account platform reports activity; everyone in the back office reads the clock it gives. */
+@ApiTags('Accounts and their clocks')
+@Controller('api/v1/accounts/:accountEmail')
+export class AccountsController {
+  constructor(private readonly activity: AccountActivityService) {}
+
+  @Put('activity')
+  @Access.staff('admin')
+  @ApiOperation({
+    summary: "Replace an account's activity facts (the account platform; admins until API keys exist)",
+    description: 'Answers with the timeline as of today. Every case on the account is re-ordered in the queue.',
+  })
+  @ApiOkResponse({ type: TimelineView })
+  @ApiProblems(400, 401, 403)
+  report(
+    @Param() { accountEmail }: AccountEmailParam,
+    @Body() body: AccountActivityDto,
+    @CurrentUser() user: SessionUser,
+  ): Promise<TimelineView> {
+    return this.activity.report(accountEmail, body, user.userId);
+  }
+
+  @Get('timeline')
+  @Access.staff('reviewer', 'legal', 'admin')
+  @ApiOperation({ summary: "The account's inactivity timeline on a day: freeze, deletion, closure, what stops them" })
+  @ApiOkResponse({ type: TimelineView })
+  @ApiProblems(400, 401, 403, 404)
+  timeline(@Param() { accountEmail }: AccountEmailParam, @Query() query: TimelineQueryDto): Promise<TimelineView> {
+    return this.activity.timeline(accountEmail, query.asOf);
+  }
+}

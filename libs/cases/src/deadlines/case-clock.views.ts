@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  DeadlineSummaryView,
+  EVENT_STATES,
+  type EventState,
+  TIMELINE_EVENT_KINDS,
+  type TimelineEventKind,
+  TimelineView,
+} from '@app/timeline';
+
+export class FamilyDeadlineEventView {
+  @ApiProperty({ enum: TIMELINE_EVENT_KINDS }) kind!: TimelineEventKind;
+  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'null: something keeps the account open' })
+  date!: string | null;
+  @ApiProperty({ enum: EVENT_STATES }) state!: EventState;
+  @ApiProperty({ description: 'Your request stops this clock' }) heldByYourRequest!: boolean;
+}
+
+export class YourHoldView {
+  @ApiProperty({ format: 'date-time' }) since!: string;
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    description: 'The hold lapses on this day unless you send a document first; null once you have',
+  })
+  lapsesOn!: string | null;
+}
+
+/**
+ * The family's view of the account's clock: "mail and files would be deleted on …; your request
+ * holds them". Only this request's hold counts: a family must not learn that another case exists.
+ */
+export class FamilyDeadlinesView {
+  @ApiProperty({ description: 'False until the account platform reported the account: the dates are unknown' })
+  known!: boolean;
+  @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty({ type: DeadlineSummaryView, description: 'What is lost next; `held`: your request stops it' })
+  next!: DeadlineSummaryView;
+  @ApiProperty({ type: [FamilyDeadlineEventView] }) events!: FamilyDeadlineEventView[];
+  @ApiPropertyOptional({ type: YourHoldView, nullable: true }) hold!: YourHoldView | null;
+  @ApiProperty({ example: 0, description: 'Recent activity can take 30 days to show: dates may move that much' })
+  uncertaintyDays!: number;
+}
+
+/** The back office's view: the whole timeline (every hold, every exception) and the summary. */
+export class CaseClockView {
+  @ApiProperty({ type: DeadlineSummaryView }) deadline!: DeadlineSummaryView;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'When the sweep escalated the case' })
+  escalatedAt!: string | null;
+  @ApiPropertyOptional({ type: TimelineView, nullable: true, description: 'null: no activity reported yet' })
+  timeline!: TimelineView | null;
+}

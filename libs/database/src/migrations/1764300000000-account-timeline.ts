@@ -1,0 +1,85 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The account clock (issue #5): reported account activity, preservation holds, each case's copy of
+ * its subject's next deadline (ordered for the risk queue), the outbox of events, the daily sweeps.
+ */
+export class AccountTimeline1764300000000 implements MigrationInterface {
+  name = 'AccountTimeline1764300000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE TABLE account_activity (
+        account_email text NOT NULL,
+        facts jsonb NOT NULL,
+        reported_at timestamptz NOT NULL,
+        recompute_on date,
+        CONSTRAINT account_activity_pkey PRIMARY KEY (account_email),
+        CONSTRAINT account_activity_account_email_check CHECK (account_email = lower(account_email))
+      )`);
+    await db.query(
+      `CREATE INDEX account_activity_recompute_on_idx ON account_activity (recompute_on) WHERE recompute_on IS NOT NULL`,
+    );
+    await db.query(`
+      CREATE TABLE holds (
+        id uuid NOT NULL DEFAULT gen_random_uuid(),
+        case_id uuid NOT NULL,
+        case_reference text NOT NULL,
+        account_email text NOT NULL,
+        placed_at timestamptz NOT NULL,
+        released_at timestamptz,
+        release_reason text,
+        CONSTRAINT holds_pkey PRIMARY KEY (id),
+        CONSTRAINT holds_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases (id),
+        CONSTRAINT holds_account_email_check CHECK (account_email = lower(account_email)),
+        CONSTRAINT holds_release_check CHECK ((released_at IS NULL) = (release_reason IS NULL)),
+        CONSTRAINT holds_release_reason_check
+          CHECK (release_reason IN ('LAPSED', 'WITHDRAWN', 'EXPIRED', 'CLOSED', 'FULFILLED', 'REJECTED'))
+      )`);
+    await db.query(`CREATE UNIQUE INDEX holds_case_id_active_key ON holds (case_id) WHERE released_at IS NULL`);
+    await db.query(`CREATE INDEX holds_account_email_idx ON holds (account_email)`);
+    await db.query(`CREATE INDEX holds_active_placed_at_idx ON holds (placed_at, id) WHERE released_at IS NULL`);
+    await db.query(`
+      ALTER TABLE cases
+        ADD COLUMN risk_rank smallint NOT NULL DEFAULT 0,
+        ADD COLUMN risk_date date NOT NULL DEFAULT '9999-12-31',
+        ADD COLUMN deadline_kind text,
+        ADD COLUMN deadline_held boolean NOT NULL DEFAULT false,
+        ADD COLUMN escalated_at timestamptz,
+        ADD CONSTRAINT cases_risk_rank_check CHECK (risk_rank BETWEEN 0 AND 3)`);
+    await db.query(`CREATE INDEX cases_risk_queue_idx ON cases (risk_rank, risk_date, created_at, id)`);
+    await db.query(`CREATE INDEX cases_escalated_idx ON cases (id) WHERE escalated_at IS NOT NULL`);
+    await db.query(`
+      CREATE TABLE outbox_events (
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        id uuid NOT NULL DEFAULT gen_random_uuid(),
+        type text NOT NULL,
+        case_id uuid,
+        occurred_at timestamptz NOT NULL,
+        payload jsonb NOT NULL,
+        CONSTRAINT outbox_events_pkey PRIMARY KEY (seq),
+        CONSTRAINT outbox_events_id_key UNIQUE (id),
+        CONSTRAINT outbox_events_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases (id)
+      )`);
+    await db.query(`
+      CREATE TABLE deadline_sweeps (
+        day date NOT NULL,
+        started_at timestamptz NOT NULL,
+        finished_at timestamptz,
+        figures jsonb,
+        CONSTRAINT deadline_sweeps_pkey PRIMARY KEY (day)
+      )`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TABLE deadline_sweeps`);
+    await db.query(`DROP TABLE outbox_events`);
+    await db.query(`DROP INDEX cases_escalated_idx`);
+    await db.query(`DROP INDEX cases_risk_queue_idx`);
+    await db.query(`
+      ALTER TABLE cases DROP CONSTRAINT cases_risk_rank_check, DROP COLUMN risk_rank, DROP COLUMN risk_date,
+        DROP COLUMN deadline_kind, DROP COLUMN deadline_held, DROP COLUMN escalated_at`);
+    await db.query(`DROP TABLE holds`);
+    await db.query(`DROP TABLE account_activity`);
+  }
+}

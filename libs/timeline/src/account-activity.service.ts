@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { Clock, DomainException } from '@app/common';
+import { activityProblems } from './activity-problems.js';
+import { type CalendarDate, calendarDateOf } from './calendar-date.js';
+import { DeadlineRefresher } from './deadline-refresher.service.js';
+import { type AccountActivityDto, toAccountActivity } from './dto/account-activity.dto.js';
+import { deadlineSummary } from './next-deadline.js';
+import { TimelineReader } from './timeline-reader.service.js';
+import { TimelineView } from './views/timeline.views.js';
+
+/** The account platform reports activity; reviewers and the platform read the timeline it gives. */
+@Injectable()
+export class AccountActivityService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: TimelineReader,
+    private readonly deadlines: DeadlineRefresher,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Replaces the account's facts; its cases' deadlines follow in the same transaction. */
+  async report(accountEmail: string, dto: AccountActivityDto, actorId: string): Promise<TimelineView> {
+    const now = this.clock.now();
+    const activity = toAccountActivity(dto);
+    const problems = activityProblems(activity, calendarDateOf(now));
+    if (problems.length > 0) throw DomainException.invalid(problems);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO account_activity (account_email, facts, reported_at) VALUES ($1, $2, $3)
+         ON CONFLICT (account_email) DO UPDATE SET facts = EXCLUDED.facts, reported_at = EXCLUDED.reported_at`,
+        [accountEmail, JSON.stringify(activity), now],
+      );
+      await this.audit.append(manager, {
+        at: now.toISOString(),
+        actorType: 'user',
+        actorId,
+        action: 'account.activity_reported',
+        caseId: null,
+        // The address is personal data: the trail names the account by its hash.
+        details: { account: accountKey(accountEmail) },
+      });
+      await this.deadlines.refresh(manager, [accountEmail]);
+    });
+    return this.timeline(accountEmail);
+  }
+
+  async timeline(accountEmail: string, asOf?: CalendarDate): Promise<TimelineView> {
+    const day = asOf ?? calendarDateOf(this.clock.now());
+    const clock = (await this.reader.load(this.dataSource.manager, [accountEmail])).get(accountEmail);
+    const timeline = clock && this.reader.timeline(clock, day);
+    if (!clock?.reportedAt || !timeline) {
+      throw new DomainException(
+        'NOT_FOUND',
+        'No activity has been reported for this account: its timeline is unknown.',
+      );
+    }
+    return TimelineView.from(accountEmail, timeline, clock.reportedAt, deadlineSummary(timeline, day));
+  }
+}
+
+export function accountKey(accountEmail: string): string {
+  return createHash('sha256').update(accountEmail.toLowerCase()).digest('hex');
+}

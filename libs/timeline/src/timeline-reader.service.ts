@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '@app/common';
+import type { AccountActivity, HoldFact, Timeline } from './account-activity.js';
+import { calculateTimeline } from './calculate-timeline.js';
+import type { CalendarDate } from './calendar-date.js';
+import type { TimelineAssumptions } from './policy.js';
+
+/** What the store knows about one account's clock. `activity` is null when nobody reported it. */
+export interface AccountClock {
+  accountEmail: string;
+  activity: AccountActivity | null;
+  reportedAt: Date | null;
+  holds: (HoldFact & { caseId: string })[];
+}
+
+interface ActivityRow {
+  account_email: string;
+  facts: AccountActivity;
+  reported_at: Date;
+}
+
+interface HoldRow {
+  account_email: string;
+  case_id: string;
+  case_reference: string;
+  placed_at: Date;
+  released_at: Date | null;
+}
+
+/** Loads accounts' facts and holds, and runs the calculator over them with the configured assumptions. */
+@Injectable()
+export class TimelineReader {
+  constructor(private readonly config: AppConfig) {}
+
+  get assumptions(): TimelineAssumptions {
+    return {
+      mailFilesDeletionGraceDays: this.config.MAIL_FILES_DELETION_GRACE_DAYS,
+      inactivityDeletionGraceDays: this.config.INACTIVITY_DELETION_GRACE_DAYS,
+    };
+  }
+
+  /** Every account asked for, known or not, keyed by its lower-case address. */
+  async load(manager: EntityManager, emails: readonly string[]): Promise<Map<string, AccountClock>> {
+    const keys = [...new Set(emails.map((email) => email.toLowerCase()))];
+    const clocks = new Map<string, AccountClock>(
+      keys.map((accountEmail) => [accountEmail, { accountEmail, activity: null, reportedAt: null, holds: [] }]),
+    );
+    if (keys.length === 0) return clocks;
+    const [activities, holds] = await Promise.all([
+      manager.query<ActivityRow[]>(
+        'SELECT account_email, facts, reported_at FROM account_activity WHERE account_email = ANY($1::text[])',
+        [keys],
+      ),
+      manager.query<HoldRow[]>(
+        `SELECT account_email, case_id, case_reference, placed_at, released_at FROM holds
+         WHERE account_email = ANY($1::text[]) ORDER BY placed_at`,
+        [keys],
+      ),
+    ]);
+    for (const row of activities) {
+      const clock = clocks.get(row.account_email);
+      if (clock) Object.assign(clock, { activity: row.facts, reportedAt: row.reported_at });
+    }
+    for (const row of holds) {
+      clocks.get(row.account_email)?.holds.push({
+        caseId: row.case_id,
+        caseReference: row.case_reference,
+        since: row.placed_at.toISOString(),
+        releasedAt: row.released_at?.toISOString() ?? null,
+      });
+    }
+    return clocks;
+  }
+
+  /**
+   * The timeline on `asOf`, or null for an account nobody reported. With `onlyCase`, only that
+   * case's holds count: a family must not learn from the dates that another case holds the account.
+   */
+  timeline(clock: AccountClock, asOf: CalendarDate, onlyCase?: string): Timeline | null {
+    if (clock.activity === null) return null;
+    const holds = onlyCase === undefined ? clock.holds : clock.holds.filter((hold) => hold.caseId === onlyCase);
+    return calculateTimeline(clock.activity, holds, asOf, this.assumptions);
+  }
+}
