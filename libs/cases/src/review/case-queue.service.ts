@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, Clock, DomainException } from '@app/common';
-import { calendarDateOf, summaryOfRiskKey } from '@app/timeline';
-import { CaseEntity } from '../case.entity.js';
-import { CaseStateChangeEntity } from '../case-state-change.entity.js';
+import { AppConfig, type CaseState, Clock, DomainException, type RequestType } from '@app/common';
+import type { Jurisdiction } from '@app/checklists';
+import { calendarDateOf, summaryOfRiskKey, type TimelineEventKind } from '@app/timeline';
 import { type SlaClocks, slaClocks, slaPolicyOf } from '../sla/sla-clocks.js';
 import {
   decodeCursor,
@@ -52,69 +51,87 @@ export class CaseQueueService {
     limit: number,
   ): Promise<{ items: QueueItemView[]; cursors: string[]; hasMore: boolean }> {
     const sort = query.sort ?? 'risk';
-    const builder = this.dataSource
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .take(limit + 1);
-    if (sort === 'risk') builder.orderBy('c.risk_rank', 'ASC').addOrderBy('c.risk_date', 'ASC');
-    builder.addOrderBy('c.created_at', 'ASC').addOrderBy('c.id', 'ASC');
-    if (query.state) builder.andWhere('c.state = :state', { state: query.state });
-    if (query.jurisdiction) builder.andWhere('c.jurisdiction = :jurisdiction', { jurisdiction: query.jurisdiction });
-    if (query.assignee) builder.andWhere('c.assignee_id = :assignee', { assignee: query.assignee });
+    const where: string[] = [];
+    const parameters: unknown[] = [];
+    const bind = (value: unknown): string => `$${parameters.push(value)}`;
+    if (query.state) where.push(`c.state = ${bind(query.state)}`);
+    if (query.jurisdiction) where.push(`c.jurisdiction = ${bind(query.jurisdiction)}`);
+    if (query.assignee) where.push(`c.assignee_id = ${bind(query.assignee)}::uuid`);
     if (cursor) {
       const after = decodeCursor(cursor, sort);
       if (!after) throw DomainException.invalid([{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
-      if (after.sort === 'risk') {
-        builder.andWhere(
-          '(c.risk_rank, c.risk_date, c.created_at, c.id) > (:rank, CAST(:riskDate AS date), :createdAt::timestamptz, :id::uuid)',
-          { rank: after.rank, riskDate: after.date, createdAt: after.createdAt, id: after.id },
-        );
-      } else {
-        builder.andWhere('(c.created_at, c.id) > (:createdAt::timestamptz, :id::uuid)', after);
-      }
+      where.push(
+        after.sort === 'risk'
+          ? `(c.risk_rank, c.risk_date, c.created_at, c.id) >
+             (${bind(after.rank)}::smallint, ${bind(after.date)}::date, ${bind(after.createdAt)}::timestamptz, ${bind(after.id)}::uuid)`
+          : `(c.created_at, c.id) > (${bind(after.createdAt)}::timestamptz, ${bind(after.id)}::uuid)`,
+      );
     }
-    const rows = await builder.getMany();
+    // One statement: the page by the index, each case's state history (for its SLA clocks) alongside.
+    const rows = await this.dataSource.query<QueueRow[]>(
+      `SELECT c.id, c.reference, c.state, c.request_type, c.jurisdiction, c.assignee_id, c.version, c.created_at,
+              c.risk_rank, c.risk_date::text AS risk_date, c.deadline_kind, c.deadline_held, c.escalated_at, h.history
+       FROM cases c
+       CROSS JOIN LATERAL (
+         SELECT coalesce(json_agg(json_build_object('state', s.state, 'at', s.at) ORDER BY s.at, s.id), '[]') AS history
+         FROM case_state_changes s WHERE s.case_id = c.id
+       ) h
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${sort === 'risk' ? 'c.risk_rank, c.risk_date, ' : ''}c.created_at, c.id
+       LIMIT ${bind(limit + 1)}`,
+      parameters,
+    );
     const page = rows.slice(0, limit);
-    const history = page.length
-      ? await this.dataSource
-          .getRepository(CaseStateChangeEntity)
-          .createQueryBuilder('h')
-          .where('h.case_id = ANY(:ids)', { ids: page.map((c) => c.id) })
-          .orderBy('h.at', 'ASC')
-          .getMany()
-      : [];
     const now = this.clock.now();
     const today = calendarDateOf(now);
+    const policy = slaPolicyOf(this.config);
     return {
       items: page.map((c) => ({
         reference: c.reference,
         state: c.state,
-        requestType: c.requestType,
+        requestType: c.request_type,
         jurisdiction: c.jurisdiction,
-        assigneeId: c.assigneeId,
+        assigneeId: c.assignee_id,
         version: c.version,
-        createdAt: c.createdAt.toISOString(),
+        createdAt: c.created_at.toISOString(),
         sla: slaClocks(
-          history.filter((h) => h.caseId === c.id),
+          c.history.map((entry) => ({ state: entry.state, at: new Date(entry.at) })),
           now,
-          slaPolicyOf(this.config),
+          policy,
         ),
         deadline: summaryOfRiskKey(
-          { rank: c.riskRank, date: c.riskDate, kind: c.deadlineKind, held: c.deadlineHeld },
+          { rank: c.risk_rank, date: c.risk_date, kind: c.deadline_kind, held: c.deadline_held },
           today,
         ),
-        escalatedAt: c.escalatedAt?.toISOString() ?? null,
+        escalatedAt: c.escalated_at?.toISOString() ?? null,
       })),
       cursors: page.map((c) =>
         encodeCursor(
           sort === 'risk'
-            ? { sort, rank: c.riskRank, date: c.riskDate, createdAt: c.createdAt.toISOString(), id: c.id }
-            : { sort, createdAt: c.createdAt.toISOString(), id: c.id },
+            ? { sort, rank: c.risk_rank, date: c.risk_date, createdAt: c.created_at.toISOString(), id: c.id }
+            : { sort, createdAt: c.created_at.toISOString(), id: c.id },
         ),
       ),
       hasMore: rows.length > limit,
     };
   }
+}
+
+interface QueueRow {
+  id: string;
+  reference: string;
+  state: CaseState;
+  request_type: RequestType;
+  jurisdiction: Jurisdiction;
+  assignee_id: string | null;
+  version: number;
+  created_at: Date;
+  risk_rank: number;
+  risk_date: string;
+  deadline_kind: TimelineEventKind | null;
+  deadline_held: boolean;
+  escalated_at: Date | null;
+  history: { state: CaseState; at: string }[];
 }
 
 function matchesSla(sla: SlaClocks, filter: 'breached' | 'near' | undefined): boolean {
