@@ -36,6 +36,14 @@ export class AuditService {
     return entry;
   }
 
+  /**
+   * Takes the chain's lock early, for a transaction that will append after locking rows that a
+   * concurrent appender locks after the chain (lock order). Appending takes it anyway.
+   */
+  async lockChain(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_ID]);
+  }
+
   /** Appends several entries with one lock and one INSERT: what a set-based sweep records. */
   async appendMany(manager: EntityManager, records: readonly AuditRecord[]): Promise<AuditEntry[]> {
     if (!manager.queryRunner?.isTransactionActive) {

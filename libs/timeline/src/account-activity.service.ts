@@ -44,7 +44,7 @@ export class AccountActivityService {
         // The address is personal data: the trail names the account by its hash.
         details: { account: accountKey(accountEmail) },
       });
-      await this.deadlines.refresh(manager, [accountEmail]);
+      this.deadlines.refreshAfterCommit(manager, [accountEmail]);
     });
     return this.timeline(accountEmail);
   }

@@ -1,79 +1,189 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type EntitySubscriberInterface, QueryFailedError } from 'typeorm';
+import type { TransactionCommitEvent } from 'typeorm/subscriber/event/TransactionCommitEvent.js';
+import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/TransactionRollbackEvent.js';
 import { Clock } from '@app/common';
 import { calendarDateOf } from './calendar-date.js';
 import { deadlineSummary, riskKeyOf } from './next-deadline.js';
 import { TimelineReader } from './timeline-reader.service.js';
 
 const BATCH = 5000;
+const PARALLEL_BATCHES = 2;
+
+interface CaseCopyRow {
+  id: string;
+  email: string;
+  risk_rank: number;
+  risk_date: string;
+  deadline_kind: string | null;
+  deadline_held: boolean;
+}
+const STALE = 'nok:staleAccounts';
+/** PostgreSQL's deadlock and serialization failures: the refresh is safe to run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
 
 /**
  * Keeps each case's copy of its subject's next deadline (the columns the risk queue is ordered by)
  * and each account's `recompute_on`, the first day its deadline can change without new facts.
- * Called in the transaction of every change to facts or holds, and by the daily sweep for the
- * accounts whose day has come.
+ *
+ * A change to facts or holds names its accounts in its transaction; they are refreshed right after
+ * the commit, on the same connection, in a transaction of their own. The copies are derived data,
+ * and refreshing them inside the change (which holds its case row and the audit lock) could deadlock
+ * against the sweep. Every refresh locks cases in id order, then accounts, so refreshes cannot
+ * deadlock each other. One that fails anyway is redone by the daily sweep, which refreshes every
+ * account whose facts or holds changed since the sweep before.
  */
 @Injectable()
-export class DeadlineRefresher {
+export class DeadlineRefresher implements EntitySubscriberInterface {
+  private readonly logger = new Logger(DeadlineRefresher.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reader: TimelineReader,
     private readonly clock: Clock,
-  ) {}
-
-  async refresh(manager: EntityManager, emails: readonly string[]): Promise<void> {
-    const today = calendarDateOf(this.clock.now());
-    const clocks = [...(await this.reader.load(manager, emails)).values()];
-    const rows = clocks.map((clock) => {
-      const timeline = this.reader.timeline(clock, today);
-      return {
-        email: clock.accountEmail,
-        key: riskKeyOf(deadlineSummary(timeline, today)),
-        changesOn: timeline?.changesOn ?? null,
-      };
-    });
-    if (rows.length === 0) return;
-    await manager.query(
-      `UPDATE cases c
-       SET risk_rank = u.rank, risk_date = u.date, deadline_kind = u.kind, deadline_held = u.held
-       FROM unnest($1::text[], $2::smallint[], $3::date[], $4::text[], $5::boolean[]) AS u(email, rank, date, kind, held)
-       WHERE lower(c.subject_account_email) = u.email
-         AND (c.risk_rank, c.risk_date, c.deadline_kind, c.deadline_held) IS DISTINCT FROM (u.rank, u.date, u.kind, u.held)`,
-      [
-        rows.map((row) => row.email),
-        rows.map((row) => row.key.rank),
-        rows.map((row) => row.key.date),
-        rows.map((row) => row.key.kind),
-        rows.map((row) => row.key.held),
-      ],
-    );
-    await manager.query(
-      `UPDATE account_activity a SET recompute_on = u.day
-       FROM unnest($1::text[], $2::date[]) AS u(email, day) WHERE a.account_email = u.email`,
-      [rows.map((row) => row.email), rows.map((row) => row.changesOn)],
-    );
+  ) {
+    dataSource.subscribers.push(this);
   }
 
-  /** The sweep's part: every account whose `recompute_on` has come, a batch per transaction. */
-  async refreshDue(): Promise<number> {
-    const today = calendarDateOf(this.clock.now());
-    let refreshed = 0;
-    for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const due = await manager.query<{ account_email: string }[]>(
-          `SELECT account_email FROM account_activity WHERE recompute_on <= $1
-           ORDER BY recompute_on LIMIT $2 FOR UPDATE SKIP LOCKED`,
-          [today, BATCH],
-        );
-        await this.refresh(
-          manager,
-          due.map((row) => row.account_email),
-        );
-        return due.length;
-      });
-      refreshed += done;
-      if (done < BATCH) return refreshed;
+  /** In the transaction that changes facts or holds: these accounts' cases are refreshed once it commits. */
+  refreshAfterCommit(manager: EntityManager, emails: readonly string[]): void {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) throw new Error('refreshAfterCommit belongs in the transaction of the change');
+    const stale = (runner.data[STALE] ??= new Set<string>()) as Set<string>;
+    for (const email of emails) stale.add(email.toLowerCase());
+  }
+
+  async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    const runner = event.queryRunner;
+    const stale = runner.data[STALE] as Set<string> | undefined;
+    if (runner.isTransactionActive || !stale) return; // a savepoint, or nothing to do
+    delete runner.data[STALE];
+    // Never throws: the change it follows has committed already.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await runner.startTransaction();
+        await this.refresh(runner.manager, [...stale]);
+        await runner.commitTransaction();
+        return;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+        if (attempt < 3 && code !== undefined && RETRYABLE.has(code)) continue;
+        this.logger.warn({ err: error, accounts: stale.size }, 'Deadline refresh failed; the daily sweep will redo it');
+        return;
+      }
     }
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) delete event.queryRunner.data[STALE];
+  }
+
+  /** Recomputes these accounts and writes their cases' copies, in the caller's transaction. */
+  async refresh(manager: EntityManager, emails: readonly string[]): Promise<void> {
+    const today = calendarDateOf(this.clock.now());
+    const accounts = [...(await this.reader.load(manager, emails)).values()];
+    if (accounts.length === 0) return;
+    const fresh = new Map(
+      accounts.map((clock) => {
+        const timeline = this.reader.timeline(clock, today);
+        return [
+          clock.accountEmail,
+          { key: riskKeyOf(deadlineSummary(timeline, today)), changesOn: timeline?.changesOn },
+        ];
+      }),
+    );
+    // Locks the accounts' cases in id order (as every multi-row writer of cases does), and reads their copies.
+    const cases = await manager.query<CaseCopyRow[]>(
+      `SELECT id, lower(subject_account_email) AS email, risk_rank, risk_date::text AS risk_date, deadline_kind,
+              deadline_held
+       FROM cases WHERE lower(subject_account_email) = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+      [[...fresh.keys()]],
+    );
+    const changed = cases.flatMap((row) => {
+      const key = fresh.get(row.email)?.key;
+      const same =
+        !key ||
+        (key.rank === row.risk_rank &&
+          key.date === row.risk_date &&
+          key.kind === row.deadline_kind &&
+          key.held === row.deadline_held);
+      return same ? [] : [{ id: row.id, ...key }];
+    });
+    if (changed.length > 0) {
+      await manager.query(
+        `UPDATE cases c SET risk_rank = u.rank, risk_date = u.date, deadline_kind = u.kind, deadline_held = u.held
+         FROM unnest($1::uuid[], $2::smallint[], $3::date[], $4::text[], $5::boolean[]) AS u(id, rank, date, kind, held)
+         WHERE c.id = u.id`,
+        [
+          changed.map((row) => row.id),
+          changed.map((row) => row.rank),
+          changed.map((row) => row.date),
+          changed.map((row) => row.kind),
+          changed.map((row) => row.held),
+        ],
+      );
+    }
+    const known = accounts.filter((clock) => clock.activity !== null).map((clock) => clock.accountEmail);
+    if (known.length > 0) {
+      await manager.query(
+        `UPDATE account_activity a SET recompute_on = u.day
+         FROM unnest($1::text[], $2::date[]) AS u(email, day) WHERE a.account_email = u.email`,
+        [known, known.map((email) => fresh.get(email)?.changesOn ?? null)],
+      );
+    }
+  }
+
+  /**
+   * The sweep's part: every account whose `recompute_on` has come, or whose facts or holds changed
+   * since `changedSince` (the start of the sweep before), a batch of accounts per transaction. The job
+   * queue runs one sweep at a time; batches hold disjoint accounts, hence disjoint cases.
+   */
+  async refreshDue(changedSince: Date | null): Promise<number> {
+    const today = calendarDateOf(this.clock.now());
+    if (changedSince) {
+      await this.dataSource.query(
+        `UPDATE account_activity SET recompute_on = $1
+         WHERE (recompute_on IS NULL OR recompute_on > $1)
+           AND (reported_at >= $2 OR account_email IN (
+                  SELECT account_email FROM holds WHERE placed_at >= $2 OR released_at >= $2))`,
+        [today, changedSince],
+      );
+    }
+    // One walk along the primary key; two batches in flight, so PostgreSQL writes while we compute.
+    let refreshed = 0;
+    const inFlight = new Set<Promise<void>>();
+    try {
+      await this.walk(today, inFlight, (count) => (refreshed += count));
+    } finally {
+      await Promise.allSettled(inFlight);
+    }
+    return refreshed;
+  }
+
+  private async walk(today: string, inFlight: Set<Promise<void>>, counted: (count: number) => void): Promise<void> {
+    let after = '';
+    for (;;) {
+      const due = await this.dataSource.query<{ account_email: string }[]>(
+        `SELECT account_email FROM account_activity WHERE account_email > $1 AND recompute_on <= $2
+         ORDER BY account_email LIMIT $3`,
+        [after, today, BATCH],
+      );
+      if (due.length === 0) break;
+      after = due[due.length - 1].account_email;
+      const batch = this.dataSource
+        .transaction((manager) =>
+          this.refresh(
+            manager,
+            due.map((row) => row.account_email),
+          ),
+        )
+        .finally(() => inFlight.delete(batch));
+      inFlight.add(batch);
+      counted(due.length);
+      if (inFlight.size >= PARALLEL_BATCHES) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
   }
 }

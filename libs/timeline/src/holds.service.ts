@@ -69,7 +69,7 @@ export class HoldsService {
         payload: { holdId: placed.id, caseReference: target.caseReference },
       },
     ]);
-    await this.deadlines.refresh(manager, [target.accountEmail]);
+    this.deadlines.refreshAfterCommit(manager, [target.accountEmail]);
     return true;
   }
 
@@ -129,7 +129,7 @@ export class HoldsService {
         payload: { holdId: hold.holdId, caseReference: hold.caseReference, reason },
       })),
     );
-    await this.deadlines.refresh(
+    this.deadlines.refreshAfterCommit(
       manager,
       released.map((hold) => hold.accountEmail),
     );

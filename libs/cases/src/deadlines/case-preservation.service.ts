@@ -28,7 +28,7 @@ export class CasePreservation {
       ? await this.holds.place(manager, target(subject), now, { actorType: 'requester', actorId: null })
       : false;
     // Placing refreshed the account's cases already; otherwise the new case still needs its copy.
-    if (!placed) await this.deadlines.refresh(manager, [subject.subjectAccountEmail]);
+    if (!placed) this.deadlines.refreshAfterCommit(manager, [subject.subjectAccountEmail]);
   }
 
   async documentsArrived(manager: EntityManager, subject: PreservedCase, now: Date): Promise<void> {

@@ -81,9 +81,13 @@ export class DeadlineSweep implements OnModuleInit {
       [day, now, options.again ?? false],
     );
     if (!claimed) return null;
+    const [previous] = await this.dataSource.query<[{ started_at: Date | null }]>(
+      'SELECT max(started_at) AS started_at FROM deadline_sweeps WHERE day < $1::date AND finished_at IS NOT NULL',
+      [day],
+    );
     const holdsLapsed = await this.lapseHolds(now);
     const holdsReleasedAfterRejection = await this.releaseFinallyRejected(now);
-    const accountsRecomputed = await this.deadlines.refreshDue();
+    const accountsRecomputed = await this.deadlines.refreshDue(previous.started_at);
     const { escalated, cleared } = await this.escalate(now);
     const figures: SweepFigures = {
       day,
@@ -129,6 +133,8 @@ export class DeadlineSweep implements OnModuleInit {
     parameters: unknown[],
   ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // The chain's lock before the hold rows: a case's own transition takes its hold after the lock.
+      await this.audit.lockChain(manager);
       const rows = await manager.query<ReleasedRow[]>(
         `WITH released AS (
            UPDATE holds h SET released_at = $1::timestamptz, release_reason = '${reason}'
@@ -156,17 +162,21 @@ export class DeadlineSweep implements OnModuleInit {
     const atRisk = `state <> ALL($2::text[]) AND risk_rank = 1 AND risk_date <= $3::date`;
     const parameters = [now, [...FINAL_STATES], horizon];
     return this.dataSource.transaction(async (manager) => {
+      // Rows locked in id order, as every multi-row writer of cases does, then the chain's lock.
       const escalated = await manager.query<EscalatedRow[]>(
-        `WITH escalated AS (
-           UPDATE cases SET escalated_at = $1::timestamptz WHERE escalated_at IS NULL AND ${atRisk}
-           RETURNING id, reference, state, deadline_kind, risk_date::text AS risk_date
+        `WITH due AS (SELECT id FROM cases WHERE escalated_at IS NULL AND ${atRisk} ORDER BY id FOR UPDATE),
+         escalated AS (
+           UPDATE cases c SET escalated_at = $1::timestamptz FROM due WHERE c.id = due.id
+           RETURNING c.id, c.reference, c.state, c.deadline_kind, c.risk_date::text AS risk_date
          ) SELECT * FROM escalated`,
         parameters,
       );
       const cleared = await manager.query<{ id: string }[]>(
-        `WITH cleared AS (
-           UPDATE cases SET escalated_at = NULL WHERE escalated_at IS NOT NULL AND NOT (${atRisk.replaceAll('$2', '$1').replaceAll('$3', '$2')})
-           RETURNING id
+        `WITH stale AS (
+           SELECT id FROM cases WHERE escalated_at IS NOT NULL AND NOT (${atRisk.replaceAll('$2', '$1').replaceAll('$3', '$2')})
+           ORDER BY id FOR UPDATE
+         ), cleared AS (
+           UPDATE cases c SET escalated_at = NULL FROM stale WHERE c.id = stale.id RETURNING c.id
          ) SELECT * FROM cleared`,
         parameters.slice(1),
       );

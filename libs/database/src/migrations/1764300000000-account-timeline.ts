@@ -16,10 +16,9 @@ export class AccountTimeline1764300000000 implements MigrationInterface {
         recompute_on date,
         CONSTRAINT account_activity_pkey PRIMARY KEY (account_email),
         CONSTRAINT account_activity_account_email_check CHECK (account_email = lower(account_email))
-      )`);
-    await db.query(
-      `CREATE INDEX account_activity_recompute_on_idx ON account_activity (recompute_on) WHERE recompute_on IS NOT NULL`,
-    );
+      ) WITH (fillfactor = 80)`);
+    // No index on recompute_on, on purpose: the sweep walks the primary key once, and updates of
+    // recompute_on stay HOT (in-page, no index writes), which halves the cost of a full recompute.
     await db.query(`
       CREATE TABLE holds (
         id uuid NOT NULL DEFAULT gen_random_uuid(),
