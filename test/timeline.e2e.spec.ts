@@ -17,6 +17,7 @@ beforeAll(async () => {
   for (const [name, role] of [
     ['ada', 'admin'],
     ['rita', 'reviewer'],
+    ['lea', 'legal'],
   ]) {
     await runCli(['users:create', '--email', `${name}@example.org`, '--role', role], {
       DATABASE_URL: t.config.DATABASE_URL,
@@ -29,7 +30,7 @@ beforeAll(async () => {
 
 /** Sessions end after SESSION_MAX_HOURS: log in again after moving the clock by days. */
 async function login(): Promise<void> {
-  for (const name of ['ada', 'rita']) {
+  for (const name of ['ada', 'rita', 'lea']) {
     const session = await request(t.http)
       .post('/api/v1/auth/login')
       .send({ email: `${name}@example.org`, password: PASSWORD })
@@ -406,5 +407,70 @@ describe('the daily sweep', () => {
       casesEscalated: 0,
       escalationsCleared: 0,
     });
+  });
+});
+
+describe('a hold to the end of its case', () => {
+  const act = async (reference: string, action: string, body: object = {}, as = 'rita') => {
+    const { version } = await caseDetail(reference);
+    return (
+      await request(t.http)
+        .post(`/api/v1/cases/${reference}/actions/${action}`)
+        .set('Authorization', `Bearer ${tokens[as]}`)
+        .send({ version, ...body })
+        .expect(200)
+    ).body as { state: string; documents: { id: string }[] };
+  };
+  const germanRelease = async (accountEmail: string) => {
+    await login();
+    const created = await submit({ requestType: 'RELEASE_DATA', ...subject(accountEmail) });
+    for (const type of ['DEATH_CERTIFICATE', 'DECEASED_ID', 'INHERITANCE_CERTIFICATE', 'REQUESTER_ID']) {
+      await request(t.http)
+        .post(`/api/v1/requests/${created.reference}/documents`)
+        .set('Authorization', `Bearer ${created.accessToken}`)
+        .field('type', type)
+        .attach('file', pdf(type), 'scan.pdf')
+        .expect(201);
+    }
+    return created.reference;
+  };
+  const holdOf = async (reference: string) =>
+    (
+      await t.dataSource.query<{ release_reason: string | null }[]>(
+        'SELECT release_reason FROM holds WHERE case_reference = $1 ORDER BY placed_at',
+        [reference],
+      )
+    ).map((row) => row.release_reason);
+
+  it('stays through the fulfilment and goes when a reviewer closes the case', async () => {
+    const reference = await germanRelease('fulfilled@outlook.com');
+    const started = await act(reference, 'start-review');
+    for (const document of started.documents) {
+      await request(t.http)
+        .post(`/api/v1/cases/${reference}/documents/${document.id}/verification`)
+        .set('Authorization', `Bearer ${tokens.rita}`)
+        .send({ result: 'ACCEPTED' })
+        .expect(200);
+    }
+    await act(reference, 'approve', { note: 'Erbschein checked.' });
+    expect(await act(reference, 'approve', { note: 'Release approved.' }, 'lea')).toMatchObject({ state: 'APPROVED' });
+    expect(await act(reference, 'fulfil')).toMatchObject({ state: 'FULFILLED' });
+    expect(await holdOf(reference)).toEqual([null]);
+    expect(await act(reference, 'close')).toMatchObject({ state: 'CLOSED' });
+    expect(await holdOf(reference)).toEqual(['CLOSED']);
+  });
+
+  it('stays while a rejection can be appealed, and goes with the sweep once it is final', async () => {
+    const reference = await germanRelease('rejected@outlook.com');
+    await act(reference, 'start-review');
+    expect(
+      await act(reference, 'reject', { reasonCode: 'NOT_ENTITLED', note: 'The certificate names another heir.' }),
+    ).toMatchObject({ state: 'REJECTED' });
+    clock.advanceMinutes(30 * 24 * 60);
+    expect(await t.app.get(DeadlineSweep).run()).toMatchObject({ holdsReleasedAfterRejection: 0 });
+    expect(await holdOf(reference)).toEqual([null]);
+    clock.advanceMinutes(24 * 60);
+    expect(await t.app.get(DeadlineSweep).run()).toMatchObject({ holdsReleasedAfterRejection: 1 });
+    expect(await holdOf(reference)).toEqual(['REJECTED']);
   });
 });

@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CaseState, RequestType } from '@app/common';
-import { DeadlineRefresher, HOLD_RELEASE_REASONS, type HoldActor, HoldsService } from '@app/timeline';
-import { ASKS_FOR_DATA, FINAL_STATES } from '../case-lifecycle.js';
+import { DeadlineRefresher, type HoldActor, type HoldReleaseReason, HoldsService } from '@app/timeline';
+import { ASKS_FOR_DATA } from '../case-lifecycle.js';
+
+/** The states that end a case's hold, each with its reason. A rejection ends it once final (DeadlineSweep). */
+const RELEASED_BY = new Map<CaseState, HoldReleaseReason>([
+  ['WITHDRAWN', 'WITHDRAWN'],
+  ['EXPIRED', 'EXPIRED'],
+  ['CLOSED', 'CLOSED'],
+]);
 
 export interface PreservedCase {
   id: string;
@@ -14,7 +21,8 @@ export interface PreservedCase {
 /**
  * When a case holds its subject's account (issue #5): a request to see or keep the data places a
  * hold when it is submitted, and again when the family sends documents after it lapsed; the hold
- * goes when the case reaches a final state. Everything in the caller's transaction.
+ * goes when the case is withdrawn, expires or is closed (a fulfilled case keeps it until a reviewer
+ * closes it; a rejection lets it go once final, see DeadlineSweep). In the caller's transaction.
  */
 @Injectable()
 export class CasePreservation {
@@ -44,8 +52,8 @@ export class CasePreservation {
     now: Date,
     actor: HoldActor,
   ): Promise<void> {
-    const reason = HOLD_RELEASE_REASONS.find((candidate) => candidate === to);
-    if (FINAL_STATES.has(to) && reason) await this.holds.release(manager, caseId, reason, now, actor);
+    const reason = RELEASED_BY.get(to);
+    if (reason) await this.holds.release(manager, caseId, reason, now, actor);
   }
 }
 

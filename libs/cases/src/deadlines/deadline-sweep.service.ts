@@ -121,7 +121,7 @@ export class DeadlineSweep implements OnModuleInit {
     return this.releaseWhere(
       now,
       'REJECTED',
-      `c.state = 'REJECTED' AND c.decided_at <= $1::timestamptz - make_interval(days => $2::int)`,
+      `c.state = 'REJECTED' AND c.decided_at < $1::timestamptz - make_interval(days => $2::int)`,
       [APPEAL_WINDOW_DAYS],
     );
   }

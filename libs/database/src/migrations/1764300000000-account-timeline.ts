@@ -33,7 +33,7 @@ export class AccountTimeline1764300000000 implements MigrationInterface {
         CONSTRAINT holds_account_email_check CHECK (account_email = lower(account_email)),
         CONSTRAINT holds_release_check CHECK ((released_at IS NULL) = (release_reason IS NULL)),
         CONSTRAINT holds_release_reason_check
-          CHECK (release_reason IN ('LAPSED', 'WITHDRAWN', 'EXPIRED', 'CLOSED', 'FULFILLED', 'REJECTED'))
+          CHECK (release_reason IN ('LAPSED', 'WITHDRAWN', 'EXPIRED', 'CLOSED', 'REJECTED'))
       )`);
     await db.query(`CREATE UNIQUE INDEX holds_case_id_active_key ON holds (case_id) WHERE released_at IS NULL`);
     await db.query(`CREATE INDEX holds_account_email_idx ON holds (account_email)`);

@@ -68,7 +68,8 @@ export class TimelineView {
   }
 }
 
-export const HOLD_RELEASE_REASONS = ['LAPSED', 'WITHDRAWN', 'EXPIRED', 'CLOSED', 'FULFILLED', 'REJECTED'] as const;
+/** Why a hold ended: the family sent nothing in time, or the case ended (a rejection once final). */
+export const HOLD_RELEASE_REASONS = ['LAPSED', 'WITHDRAWN', 'EXPIRED', 'CLOSED', 'REJECTED'] as const;
 export type HoldReleaseReason = (typeof HOLD_RELEASE_REASONS)[number];
 
 export class HoldView {
