@@ -199,7 +199,7 @@ function report() {
     return `| ${name} | ${page.http.p50.toFixed(1)} / **${page.http.p95.toFixed(1)}** | ${page.service.p50.toFixed(1)} / ${page.service.p95.toFixed(1)} | ${page.rawSql.p50.toFixed(2)} / ${page.rawSql.p95.toFixed(2)} | ${ratio(page.service.p95, page.rawSql.p95)}× | ${ratio(page.http.p95, page.rawSql.p95)}× |`;
   };
   const sweepRow = (name, run) =>
-    `| ${name} | ${run.accountsRecomputed.toLocaleString('en')} | ${run.casesEscalated.toLocaleString('en')} | ${run.holdsLapsed.toLocaleString('en')} | **${seconds(run.ms)} s** |`;
+    `| ${name} | ${run.accountsRecomputed.toLocaleString('en')} | ${run.casesEscalated.toLocaleString('en')} | ${run.holdsLapsed.toLocaleString('en')} | **${seconds(run.ms)} s** | ${Object.entries(run.stepsMs).map(([step, ms]) => `${step} ${seconds(ms)}`).join(' · ')} |`;
   const md = [
     `# npm run bench:queue — ${new Date().toISOString()}`,
     '',
@@ -212,8 +212,8 @@ function report() {
     '',
     'Targets: p95 ≤ 20 ms; within 2× of the raw SQL.',
     '',
-    '| sweep | accounts recomputed | cases escalated | holds lapsed | time |',
-    '|---|---|---|---|---|',
+    '| sweep | accounts recomputed | cases escalated | holds lapsed | time | steps (s) |',
+    '|---|---|---|---|---|---|',
     sweepRow('every account due (first run)', figures.sweepAllDue),
     sweepRow('the next run (accounts whose day came)', figures.sweepTypicalDay),
     '',

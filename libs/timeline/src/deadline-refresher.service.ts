@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type EntitySubscriberInterface, QueryFailedError } from 'typeorm';
+import {
+  DataSource,
+  type EntityManager,
+  type EntitySubscriberInterface,
+  QueryFailedError,
+  type QueryRunner,
+} from 'typeorm';
 import type { TransactionCommitEvent } from 'typeorm/subscriber/event/TransactionCommitEvent.js';
 import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/TransactionRollbackEvent.js';
 import { Clock } from '@app/common';
@@ -19,7 +25,6 @@ interface CaseCopyRow {
   deadline_kind: string | null;
   deadline_held: boolean;
 }
-const STALE = 'nok:staleAccounts';
 /** PostgreSQL's deadlock and serialization failures: the refresh is safe to run again. */
 const RETRYABLE = new Set(['40P01', '40001']);
 
@@ -37,6 +42,8 @@ const RETRYABLE = new Set(['40P01', '40001']);
 @Injectable()
 export class DeadlineRefresher implements EntitySubscriberInterface {
   private readonly logger = new Logger(DeadlineRefresher.name);
+  /** The accounts each open transaction changed, refreshed once it commits. */
+  private readonly stale = new WeakMap<QueryRunner, Set<string>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -50,15 +57,16 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
   refreshAfterCommit(manager: EntityManager, emails: readonly string[]): void {
     const runner = manager.queryRunner;
     if (!runner?.isTransactionActive) throw new Error('refreshAfterCommit belongs in the transaction of the change');
-    const stale = (runner.data[STALE] ??= new Set<string>()) as Set<string>;
+    const stale = this.stale.get(runner) ?? new Set<string>();
     for (const email of emails) stale.add(email.toLowerCase());
+    this.stale.set(runner, stale);
   }
 
   async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const runner = event.queryRunner;
-    const stale = runner.data[STALE] as Set<string> | undefined;
+    const stale = this.stale.get(runner);
     if (runner.isTransactionActive || !stale) return; // a savepoint, or nothing to do
-    delete runner.data[STALE];
+    this.stale.delete(runner);
     // Never throws: the change it follows has committed already.
     for (let attempt = 1; ; attempt++) {
       try {
@@ -67,7 +75,7 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
         await runner.commitTransaction();
         return;
       } catch (error) {
-        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        await runner.rollbackTransaction().catch(() => undefined); // nothing to roll back if the start failed
         const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
         if (attempt < 3 && code !== undefined && RETRYABLE.has(code)) continue;
         this.logger.warn({ err: error, accounts: stale.size }, 'Deadline refresh failed; the daily sweep will redo it');
@@ -77,7 +85,7 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
-    if (!event.queryRunner.isTransactionActive) delete event.queryRunner.data[STALE];
+    if (!event.queryRunner.isTransactionActive) this.stale.delete(event.queryRunner);
   }
 
   /** Recomputes these accounts and writes their cases' copies, in the caller's transaction. */
@@ -138,7 +146,8 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
   /**
    * The sweep's part: every account whose `recompute_on` has come, or whose facts or holds changed
    * since `changedSince` (the start of the sweep before), a batch of accounts per transaction. The job
-   * queue runs one sweep at a time; batches hold disjoint accounts, hence disjoint cases.
+   * queue runs one sweep at a time; batches hold disjoint accounts, hence disjoint cases. There is no
+   * index on `recompute_on`, on purpose: its updates stay HOT (no index writes).
    */
   async refreshDue(changedSince: Date | null): Promise<number> {
     const today = calendarDateOf(this.clock.now());
@@ -151,7 +160,6 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
         [today, changedSince],
       );
     }
-    // One walk along the primary key; two batches in flight, so PostgreSQL writes while we compute.
     let refreshed = 0;
     const inFlight = new Set<Promise<void>>();
     try {
@@ -162,28 +170,41 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
     return refreshed;
   }
 
+  /**
+   * Reads the due accounts through a cursor (one sequential scan, however few are due) and refreshes
+   * them in batches, PARALLEL_BATCHES at a time, so PostgreSQL writes one while we compute the next.
+   */
   private async walk(today: string, inFlight: Set<Promise<void>>, counted: (count: number) => void): Promise<void> {
-    let after = '';
-    for (;;) {
-      const due = await this.dataSource.query<{ account_email: string }[]>(
-        `SELECT account_email FROM account_activity WHERE account_email > $1 AND recompute_on <= $2
-         ORDER BY account_email LIMIT $3`,
-        [after, today, BATCH],
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`Not a calendar date: ${today}`);
+    const cursor = this.dataSource.createQueryRunner();
+    await cursor.connect();
+    try {
+      await cursor.startTransaction();
+      // DECLARE takes no bind parameters; `today` is a checked calendar date.
+      await cursor.query(
+        `DECLARE due_accounts NO SCROLL CURSOR FOR
+         SELECT account_email FROM account_activity WHERE recompute_on <= '${today}'::date`,
       );
-      if (due.length === 0) break;
-      after = due[due.length - 1].account_email;
-      const batch = this.dataSource
-        .transaction((manager) =>
-          this.refresh(
-            manager,
-            due.map((row) => row.account_email),
-          ),
-        )
-        .finally(() => inFlight.delete(batch));
-      inFlight.add(batch);
-      counted(due.length);
-      if (inFlight.size >= PARALLEL_BATCHES) await Promise.race(inFlight);
+      for (;;) {
+        const due = await cursor.manager.query<{ account_email: string }[]>(`FETCH FORWARD ${BATCH} FROM due_accounts`);
+        if (due.length === 0) break;
+        const batch = this.dataSource
+          .transaction((manager) =>
+            this.refresh(
+              manager,
+              due.map((row) => row.account_email),
+            ),
+          )
+          .finally(() => inFlight.delete(batch));
+        inFlight.add(batch);
+        counted(due.length);
+        if (inFlight.size >= PARALLEL_BATCHES) await Promise.race(inFlight);
+      }
+      await Promise.all(inFlight);
+      await cursor.commitTransaction();
+    } finally {
+      if (cursor.isTransactionActive) await cursor.rollbackTransaction();
+      await cursor.release();
     }
-    await Promise.all(inFlight);
   }
 }

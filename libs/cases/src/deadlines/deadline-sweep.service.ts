@@ -27,6 +27,8 @@ export interface SweepFigures {
   casesEscalated: number;
   escalationsCleared: number;
   ms: number;
+  /** Each step's time, to see where a slow sweep spends it. */
+  stepsMs: { lapse: number; finalRejections: number; recompute: number; escalate: number };
 }
 
 interface ReleasedRow {
@@ -85,10 +87,17 @@ export class DeadlineSweep implements OnModuleInit {
       'SELECT max(started_at) AS started_at FROM deadline_sweeps WHERE day < $1::date AND finished_at IS NOT NULL',
       [day],
     );
-    const holdsLapsed = await this.lapseHolds(now);
-    const holdsReleasedAfterRejection = await this.releaseFinallyRejected(now);
-    const accountsRecomputed = await this.deadlines.refreshDue(previous.started_at);
-    const { escalated, cleared } = await this.escalate(now);
+    const stepsMs = { lapse: 0, finalRejections: 0, recompute: 0, escalate: 0 };
+    const step = async <T>(name: keyof typeof stepsMs, work: () => Promise<T>): Promise<T> => {
+      const stepStarted = Date.now();
+      const result = await work();
+      stepsMs[name] = Date.now() - stepStarted;
+      return result;
+    };
+    const holdsLapsed = await step('lapse', () => this.lapseHolds(now));
+    const holdsReleasedAfterRejection = await step('finalRejections', () => this.releaseFinallyRejected(now));
+    const accountsRecomputed = await step('recompute', () => this.deadlines.refreshDue(previous.started_at));
+    const { escalated, cleared } = await step('escalate', () => this.escalate(now));
     const figures: SweepFigures = {
       day,
       holdsLapsed,
@@ -97,6 +106,7 @@ export class DeadlineSweep implements OnModuleInit {
       casesEscalated: escalated,
       escalationsCleared: cleared,
       ms: Date.now() - started,
+      stepsMs,
     };
     await this.dataSource.query('UPDATE deadline_sweeps SET finished_at = $2, figures = $3 WHERE day = $1', [
       day,

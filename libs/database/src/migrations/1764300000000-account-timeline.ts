@@ -17,8 +17,8 @@ export class AccountTimeline1764300000000 implements MigrationInterface {
         CONSTRAINT account_activity_pkey PRIMARY KEY (account_email),
         CONSTRAINT account_activity_account_email_check CHECK (account_email = lower(account_email))
       ) WITH (fillfactor = 80)`);
-    // No index on recompute_on, on purpose: the sweep walks the primary key once, and updates of
-    // recompute_on stay HOT (in-page, no index writes), which halves the cost of a full recompute.
+    // No index on recompute_on, on purpose: the sweep reads the due accounts in one sequential scan,
+    // and updates of recompute_on stay HOT (in-page, no index writes).
     await db.query(`
       CREATE TABLE holds (
         id uuid NOT NULL DEFAULT gen_random_uuid(),
