@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { CaseState, Relationship, RequestType, SubjectStatus } from '@app/common';
 import type { Jurisdiction } from '@app/checklists';
-import type { TimelineEventKind } from '@app/timeline';
 
 export interface DeficiencyNotice {
   note: string;
@@ -93,20 +92,6 @@ export class CaseEntity {
   /** The latest request for more information, as the family reads it. */
   @Column({ name: 'deficiency_notice', type: 'jsonb', nullable: true })
   deficiencyNotice!: DeficiencyNotice | null;
-
-  /** The subject's next deadline, kept by the timeline (DeadlineRefresher) for the risk-ordered queue. */
-  @Column({ name: 'risk_rank', type: 'smallint', default: 0 })
-  riskRank!: number;
-
-  /** 9999-12-31 when there is no date: sorts after every real one, and compares in a keyset. */
-  @Column({ name: 'risk_date', type: 'date', default: '9999-12-31' })
-  riskDate!: string;
-
-  @Column({ name: 'deadline_kind', type: 'text', nullable: true })
-  deadlineKind!: TimelineEventKind | null;
-
-  @Column({ name: 'deadline_held', type: 'boolean', default: false })
-  deadlineHeld!: boolean;
 
   /** When the daily sweep found the subject's data at risk within DEADLINE_ESCALATION_DAYS. */
   @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })

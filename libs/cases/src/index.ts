@@ -57,7 +57,7 @@ export { CaseDetailView, LinkedCaseView, NoteView } from './review/case-detail.v
 export { DecisionView } from './views/decision.view.js';
 export { CaseReviewService } from './review/case-review.service.js';
 export { AppealDto } from './dto/appeal.dto.js';
-export { QueueItemView, QueuePageView, QueueQueryDto } from './review/case-queue.js';
+export { QueueItemView, QueuePageView, QueueQueryDto, queueStatement } from './review/case-queue.js';
 export { CaseQueueService } from './review/case-queue.service.js';
 export { DEADLINE_SWEEP_JOB, DeadlineSweep, type SweepFigures } from './deadlines/deadline-sweep.service.js';
 export {

@@ -29,13 +29,13 @@ interface CaseCopyRow {
 const RETRYABLE = new Set(['40P01', '40001']);
 
 /**
- * Keeps each case's copy of its subject's next deadline (the columns the risk queue is ordered by)
- * and each account's `recompute_on`, the first day its deadline can change without new facts.
+ * Keeps each case's copy of its subject's next deadline (`case_deadlines`, which the risk queue is
+ * ordered by) and each account's `recompute_on`, the first day its deadline can change without new facts.
  *
  * A change to facts or holds names its accounts in its transaction; they are refreshed right after
  * the commit, on the same connection, in a transaction of their own. The copies are derived data,
  * and refreshing them inside the change (which holds its case row and the audit lock) could deadlock
- * against the sweep. Every refresh locks cases in id order, then accounts, so refreshes cannot
+ * against the sweep. Every refresh locks the copies in case id order, then accounts, so refreshes cannot
  * deadlock each other. One that fails anyway is redone by the daily sweep, which refreshes every
  * account whose facts or holds changed since the sweep before.
  */
@@ -102,11 +102,12 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
         ];
       }),
     );
-    // Locks the accounts' cases in id order (as every multi-row writer of cases does), and reads their copies.
+    // Locks the accounts' cases' copies in id order (as every multi-row writer does), and reads them.
     const cases = await manager.query<CaseCopyRow[]>(
-      `SELECT id, lower(subject_account_email) AS email, risk_rank, risk_date::text AS risk_date, deadline_kind,
-              deadline_held
-       FROM cases WHERE lower(subject_account_email) = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+      `SELECT d.case_id AS id, lower(c.subject_account_email) AS email, d.risk_rank, d.risk_date::text AS risk_date,
+              d.deadline_kind, d.deadline_held
+       FROM cases c JOIN case_deadlines d ON d.case_id = c.id
+       WHERE lower(c.subject_account_email) = ANY($1::text[]) ORDER BY d.case_id FOR UPDATE OF d`,
       [[...fresh.keys()]],
     );
     const changed = cases.flatMap((row) => {
@@ -121,9 +122,9 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
     });
     if (changed.length > 0) {
       await manager.query(
-        `UPDATE cases c SET risk_rank = u.rank, risk_date = u.date, deadline_kind = u.kind, deadline_held = u.held
+        `UPDATE case_deadlines d SET risk_rank = u.rank, risk_date = u.date, deadline_kind = u.kind, deadline_held = u.held
          FROM unnest($1::uuid[], $2::smallint[], $3::date[], $4::text[], $5::boolean[]) AS u(id, rank, date, kind, held)
-         WHERE c.id = u.id`,
+         WHERE d.case_id = u.id`,
         [
           changed.map((row) => row.id),
           changed.map((row) => row.rank),

@@ -169,22 +169,26 @@ export class DeadlineSweep implements OnModuleInit {
   private async escalate(now: Date): Promise<{ escalated: number; cleared: number }> {
     const today = calendarDateOf(now);
     const horizon = plusDays(today, this.config.DEADLINE_ESCALATION_DAYS);
-    const atRisk = `state <> ALL($2::text[]) AND risk_rank = 1 AND risk_date <= $3::date`;
+    const atRisk = `c.state <> ALL($2::text[]) AND d.risk_rank = 1 AND d.risk_date <= $3::date`;
     const parameters = [now, [...FINAL_STATES], horizon];
     return this.dataSource.transaction(async (manager) => {
       // Rows locked in id order, as every multi-row writer of cases does, then the chain's lock.
       const escalated = await manager.query<EscalatedRow[]>(
-        `WITH due AS (SELECT id FROM cases WHERE escalated_at IS NULL AND ${atRisk} ORDER BY id FOR UPDATE),
-         escalated AS (
-           UPDATE cases c SET escalated_at = $1::timestamptz FROM due WHERE c.id = due.id
-           RETURNING c.id, c.reference, c.state, c.deadline_kind, c.risk_date::text AS risk_date
-         ) SELECT * FROM escalated`,
+        `WITH due AS (
+           SELECT c.id FROM cases c JOIN case_deadlines d ON d.case_id = c.id
+           WHERE c.escalated_at IS NULL AND ${atRisk} ORDER BY c.id FOR UPDATE OF c
+         ), escalated AS (
+           UPDATE cases c SET escalated_at = $1::timestamptz FROM due WHERE c.id = due.id RETURNING c.id
+         )
+         SELECT c.id, c.reference, c.state, d.deadline_kind, d.risk_date::text AS risk_date
+         FROM escalated e JOIN cases c ON c.id = e.id JOIN case_deadlines d ON d.case_id = e.id`,
         parameters,
       );
       const cleared = await manager.query<{ id: string }[]>(
         `WITH stale AS (
-           SELECT id FROM cases WHERE escalated_at IS NOT NULL AND NOT (${atRisk.replaceAll('$2', '$1').replaceAll('$3', '$2')})
-           ORDER BY id FOR UPDATE
+           SELECT c.id FROM cases c JOIN case_deadlines d ON d.case_id = c.id
+           WHERE c.escalated_at IS NOT NULL AND NOT (${atRisk.replaceAll('$2', '$1').replaceAll('$3', '$2')})
+           ORDER BY c.id FOR UPDATE OF c
          ), cleared AS (
            UPDATE cases c SET escalated_at = NULL FROM stale WHERE c.id = stale.id RETURNING c.id
          ) SELECT * FROM cleared`,

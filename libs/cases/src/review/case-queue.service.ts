@@ -8,6 +8,7 @@ import { type SlaClocks, slaClocks, slaPolicyOf } from '../sla/sla-clocks.js';
 import {
   decodeCursor,
   encodeCursor,
+  queueStatement,
   type QueueItemView,
   type QueuePageView,
   type QueueQueryDto,
@@ -51,36 +52,12 @@ export class CaseQueueService {
     limit: number,
   ): Promise<{ items: QueueItemView[]; cursors: string[]; hasMore: boolean }> {
     const sort = query.sort ?? 'risk';
-    const where: string[] = [];
-    const parameters: unknown[] = [];
-    const bind = (value: unknown): string => `$${parameters.push(value)}`;
-    if (query.state) where.push(`c.state = ${bind(query.state)}`);
-    if (query.jurisdiction) where.push(`c.jurisdiction = ${bind(query.jurisdiction)}`);
-    if (query.assignee) where.push(`c.assignee_id = ${bind(query.assignee)}::uuid`);
-    if (cursor) {
-      const after = decodeCursor(cursor, sort);
-      if (!after) throw DomainException.invalid([{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
-      where.push(
-        after.sort === 'risk'
-          ? `(c.risk_rank, c.risk_date, c.created_at, c.id) >
-             (${bind(after.rank)}::smallint, ${bind(after.date)}::date, ${bind(after.createdAt)}::timestamptz, ${bind(after.id)}::uuid)`
-          : `(c.created_at, c.id) > (${bind(after.createdAt)}::timestamptz, ${bind(after.id)}::uuid)`,
-      );
+    const after = cursor === undefined ? undefined : decodeCursor(cursor, sort);
+    if (cursor !== undefined && !after) {
+      throw DomainException.invalid([{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
     }
-    // One statement: the page by the index, each case's state history (for its SLA clocks) alongside.
-    const rows = await this.dataSource.query<QueueRow[]>(
-      `SELECT c.id, c.reference, c.state, c.request_type, c.jurisdiction, c.assignee_id, c.version, c.created_at,
-              c.risk_rank, c.risk_date::text AS risk_date, c.deadline_kind, c.deadline_held, c.escalated_at, h.history
-       FROM cases c
-       CROSS JOIN LATERAL (
-         SELECT coalesce(json_agg(json_build_object('state', s.state, 'at', s.at) ORDER BY s.at, s.id), '[]') AS history
-         FROM case_state_changes s WHERE s.case_id = c.id
-       ) h
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${sort === 'risk' ? 'c.risk_rank, c.risk_date, ' : ''}c.created_at, c.id
-       LIMIT ${bind(limit + 1)}`,
-      parameters,
-    );
+    const statement = queueStatement(query, sort, after, limit + 1);
+    const rows = await this.dataSource.query<QueueRow[]>(statement.sql, statement.parameters);
     const page = rows.slice(0, limit);
     const now = this.clock.now();
     const today = calendarDateOf(now);

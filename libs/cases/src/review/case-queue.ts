@@ -94,3 +94,41 @@ export function decodeCursor(cursor: string, sort: QueuePosition['sort']): Queue
     return undefined;
   }
 }
+
+/**
+ * The queue's one statement: the page in index order, and each case's state history (for its SLA
+ * clocks) alongside. A pure function, so the benchmark can run the very same SQL raw.
+ */
+export function queueStatement(
+  filters: Pick<QueueQueryDto, 'state' | 'jurisdiction' | 'assignee'>,
+  sort: QueuePosition['sort'],
+  after: QueuePosition | undefined,
+  limit: number,
+): { sql: string; parameters: unknown[] } {
+  const where: string[] = [];
+  const parameters: unknown[] = [];
+  const bind = (value: unknown): string => `$${String(parameters.push(value))}`;
+  if (filters.state) where.push(`c.state = ${bind(filters.state)}`);
+  if (filters.jurisdiction) where.push(`c.jurisdiction = ${bind(filters.jurisdiction)}`);
+  if (filters.assignee) where.push(`c.assignee_id = ${bind(filters.assignee)}::uuid`);
+  if (after?.sort === 'risk') {
+    where.push(
+      `(d.risk_rank, d.risk_date, d.created_at, d.case_id) >
+       (${bind(after.rank)}::smallint, ${bind(after.date)}::date, ${bind(after.createdAt)}::timestamptz, ${bind(after.id)}::uuid)`,
+    );
+  } else if (after) {
+    where.push(`(c.created_at, c.id) > (${bind(after.createdAt)}::timestamptz, ${bind(after.id)}::uuid)`);
+  }
+  const sql = `SELECT c.id, c.reference, c.state, c.request_type, c.jurisdiction, c.assignee_id, c.version, c.created_at,
+         d.risk_rank, d.risk_date::text AS risk_date, d.deadline_kind, d.deadline_held, c.escalated_at, h.history
+       FROM case_deadlines d
+       JOIN cases c ON c.id = d.case_id
+       CROSS JOIN LATERAL (
+         SELECT coalesce(json_agg(json_build_object('state', s.state, 'at', s.at) ORDER BY s.at, s.id), '[]') AS history
+         FROM case_state_changes s WHERE s.case_id = c.id
+       ) h
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${sort === 'risk' ? 'd.risk_rank, d.risk_date, d.created_at, d.case_id' : 'c.created_at, c.id'}
+       LIMIT ${bind(limit)}`;
+  return { sql, parameters };
+}

@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The account clock (issue #5): reported account activity, preservation holds, each case's copy of
- * its subject's next deadline (ordered for the risk queue), the outbox of events, the daily sweeps.
+ * its subject's next deadline (ordered for the risk queue), escalation, the outbox of events, the
+ * daily sweeps.
  */
 export class AccountTimeline1764300000000 implements MigrationInterface {
   name = 'AccountTimeline1764300000000';
@@ -38,16 +39,36 @@ export class AccountTimeline1764300000000 implements MigrationInterface {
     await db.query(`CREATE UNIQUE INDEX holds_case_id_active_key ON holds (case_id) WHERE released_at IS NULL`);
     await db.query(`CREATE INDEX holds_account_email_idx ON holds (account_email)`);
     await db.query(`CREATE INDEX holds_active_placed_at_idx ON holds (placed_at, id) WHERE released_at IS NULL`);
+    // Each case's copy of its subject's next deadline, in a narrow table of its own: the sweep rewrites
+    // it for every account whose clock moved, and a row here has two indexes to keep, not eight.
     await db.query(`
-      ALTER TABLE cases
-        ADD COLUMN risk_rank smallint NOT NULL DEFAULT 0,
-        ADD COLUMN risk_date date NOT NULL DEFAULT '9999-12-31',
-        ADD COLUMN deadline_kind text,
-        ADD COLUMN deadline_held boolean NOT NULL DEFAULT false,
-        ADD COLUMN escalated_at timestamptz,
-        ADD CONSTRAINT cases_risk_rank_check CHECK (risk_rank BETWEEN 0 AND 3)`);
-    await db.query(`CREATE INDEX cases_risk_queue_idx ON cases (risk_rank, risk_date, created_at, id)`);
+      CREATE TABLE case_deadlines (
+        case_id uuid NOT NULL,
+        created_at timestamptz NOT NULL,
+        risk_rank smallint NOT NULL DEFAULT 0,
+        risk_date date NOT NULL DEFAULT '9999-12-31',
+        deadline_kind text,
+        deadline_held boolean NOT NULL DEFAULT false,
+        CONSTRAINT case_deadlines_pkey PRIMARY KEY (case_id),
+        CONSTRAINT case_deadlines_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases (id) ON DELETE CASCADE,
+        CONSTRAINT case_deadlines_risk_rank_check CHECK (risk_rank BETWEEN 0 AND 3)
+      )`);
+    await db.query(
+      `CREATE INDEX case_deadlines_risk_queue_idx ON case_deadlines (risk_rank, risk_date, created_at, case_id)`,
+    );
+    // Every case has its row from the start ("unknown", first in the queue), whatever code inserts it.
+    await db.query(`
+      CREATE FUNCTION add_case_deadline() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO case_deadlines (case_id, created_at) VALUES (NEW.id, NEW.created_at);
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER cases_add_deadline AFTER INSERT ON cases
+      FOR EACH ROW EXECUTE FUNCTION add_case_deadline()`);
+    await db.query(`ALTER TABLE cases ADD COLUMN escalated_at timestamptz`);
     await db.query(`CREATE INDEX cases_escalated_idx ON cases (id) WHERE escalated_at IS NOT NULL`);
+    await db.query(`CREATE INDEX cases_created_at_id_idx ON cases (created_at, id)`);
     await db.query(`
       CREATE TABLE outbox_events (
         seq bigint GENERATED ALWAYS AS IDENTITY,
@@ -73,11 +94,12 @@ export class AccountTimeline1764300000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE deadline_sweeps`);
     await db.query(`DROP TABLE outbox_events`);
+    await db.query(`DROP INDEX cases_created_at_id_idx`);
     await db.query(`DROP INDEX cases_escalated_idx`);
-    await db.query(`DROP INDEX cases_risk_queue_idx`);
-    await db.query(`
-      ALTER TABLE cases DROP CONSTRAINT cases_risk_rank_check, DROP COLUMN risk_rank, DROP COLUMN risk_date,
-        DROP COLUMN deadline_kind, DROP COLUMN deadline_held, DROP COLUMN escalated_at`);
+    await db.query(`ALTER TABLE cases DROP COLUMN escalated_at`);
+    await db.query(`DROP TRIGGER cases_add_deadline ON cases`);
+    await db.query(`DROP FUNCTION add_case_deadline()`);
+    await db.query(`DROP TABLE case_deadlines`);
     await db.query(`DROP TABLE holds`);
     await db.query(`DROP TABLE account_activity`);
   }
