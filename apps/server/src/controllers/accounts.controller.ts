@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type SessionUser } from '@app/identity';
 import {
   AccountActivityDto,
@@ -13,6 +13,7 @@ import { ApiProblems } from '../http/api-problems.decorator.js';
 
 /** The account platform reports activity; everyone in the back office reads the clock it gives. */
 @ApiTags('Accounts and their clocks')
+@ApiParam({ name: 'accountEmail', example: 'anna.keller@outlook.com', description: 'Case does not matter' })
 @Controller('api/v1/accounts/:accountEmail')
 export class AccountsController {
   constructor(private readonly activity: AccountActivityService) {}
