@@ -4,6 +4,7 @@ import { runCli } from '../apps/server/src/cli.js';
 import { CaseReviewService } from '@app/cases';
 import { pdf, validRequest } from './support/fixtures.js';
 import { MovingClock } from './support/moving-clock.js';
+import { germanReleaseWithDocuments } from './support/families.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const clock = new MovingClock(new Date('2026-11-23T09:00:00Z'));
@@ -77,19 +78,7 @@ describe('the queue flags SLA breaches', () => {
         ).body as { token: string }
       ).token;
     const ready = async (): Promise<string> => {
-      const c = (await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201)).body as {
-        reference: string;
-        accessToken: string;
-      };
-      for (const type of ['DEATH_CERTIFICATE', 'DECEASED_ID', 'INHERITANCE_CERTIFICATE', 'REQUESTER_ID']) {
-        await request(t.http)
-          .post(`/api/v1/requests/${c.reference}/documents`)
-          .set('Authorization', `Bearer ${c.accessToken}`)
-          .field('type', type)
-          .attach('file', pdf(type), 'a.pdf')
-          .expect(201);
-      }
-      return c.reference;
+      return (await germanReleaseWithDocuments(t.http)).reference;
     };
     const old = await ready();
     clock.advanceMinutes(7 * 24 * 60); // a week: more than 2 business days

@@ -1,7 +1,8 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { runCli } from '../apps/server/src/cli.js';
-import { pdf, validRequest } from './support/fixtures.js';
+import { germanReleaseWithDocuments, type SubmittedRequest } from './support/families.js';
+import { pdf } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -31,21 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function germanCase(): Promise<{ reference: string; accessToken: string }> {
-  const created = (await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201)).body as {
-    reference: string;
-    accessToken: string;
-  };
-  for (const type of ['DEATH_CERTIFICATE', 'DECEASED_ID', 'INHERITANCE_CERTIFICATE', 'REQUESTER_ID']) {
-    await request(t.http)
-      .post(`/api/v1/requests/${created.reference}/documents`)
-      .set('Authorization', `Bearer ${created.accessToken}`)
-      .field('type', type)
-      .attach('file', pdf(type), 'scan.pdf')
-      .expect(201);
-  }
-  return created;
-}
+const germanCase = (): Promise<SubmittedRequest> => germanReleaseWithDocuments(t.http);
 
 interface Detail {
   version: number;

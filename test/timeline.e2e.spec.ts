@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import request from 'supertest';
 import { DeadlineSweep } from '@app/cases';
 import { runCli } from '../apps/server/src/cli.js';
+import { germanReleaseWithDocuments } from './support/families.js';
 import { pdf, validRequest } from './support/fixtures.js';
 import { MovingClock } from './support/moving-clock.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -423,15 +424,7 @@ describe('a hold to the end of its case', () => {
   };
   const germanRelease = async (accountEmail: string) => {
     await login();
-    const created = await submit({ requestType: 'RELEASE_DATA', ...subject(accountEmail) });
-    for (const type of ['DEATH_CERTIFICATE', 'DECEASED_ID', 'INHERITANCE_CERTIFICATE', 'REQUESTER_ID']) {
-      await request(t.http)
-        .post(`/api/v1/requests/${created.reference}/documents`)
-        .set('Authorization', `Bearer ${created.accessToken}`)
-        .field('type', type)
-        .attach('file', pdf(type), 'scan.pdf')
-        .expect(201);
-    }
+    const created = await germanReleaseWithDocuments(t.http, subject(accountEmail));
     return created.reference;
   };
   const holdOf = async (reference: string) =>

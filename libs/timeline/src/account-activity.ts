@@ -14,6 +14,22 @@ export interface AccountActivity {
   consentedMinorAccounts: readonly { accountEmail: string; status: MinorAccountStatus }[];
 }
 
+/** The facts of an account that did nothing but sign in on `lastSignInAt`. */
+export function signedInOnly(lastSignInAt: CalendarDate): AccountActivity {
+  return {
+    lastSignInAt,
+    blockedSince: null,
+    closedByHolderAt: null,
+    purchases: [],
+    subscriptions: [],
+    storePublisher: false,
+    certified: false,
+    balance: null,
+    owedByProvider: null,
+    consentedMinorAccounts: [],
+  };
+}
+
 export interface Money {
   /** A decimal string ("12.50"): never a float. */
   amount: string;

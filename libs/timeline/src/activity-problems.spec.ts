@@ -1,19 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AccountActivity } from './account-activity.js';
+import { type AccountActivity, signedInOnly } from './account-activity.js';
 import { activityProblems } from './activity-problems.js';
 
-const FACTS: AccountActivity = {
-  lastSignInAt: '2025-01-10',
-  blockedSince: null,
-  closedByHolderAt: null,
-  purchases: [],
-  subscriptions: [],
-  storePublisher: false,
-  certified: false,
-  balance: null,
-  owedByProvider: null,
-  consentedMinorAccounts: [],
-};
+const FACTS = signedInOnly('2025-01-10');
 
 describe('activityProblems', () => {
   it.each<[string, Partial<AccountActivity>, string[]]>([

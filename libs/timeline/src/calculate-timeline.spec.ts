@@ -1,20 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AccountActivity, HoldFact, Timeline, TimelineEvent } from './account-activity.js';
+import {
+  type AccountActivity,
+  type HoldFact,
+  signedInOnly,
+  type Timeline,
+  type TimelineEvent,
+} from './account-activity.js';
 import { calculateTimeline } from './calculate-timeline.js';
 import { DEFAULT_ASSUMPTIONS, type TimelineAssumptions } from './policy.js';
 
-const BASE: AccountActivity = {
-  lastSignInAt: '2025-01-10',
-  blockedSince: null,
-  closedByHolderAt: null,
-  purchases: [],
-  subscriptions: [],
-  storePublisher: false,
-  certified: false,
-  balance: null,
-  owedByProvider: null,
-  consentedMinorAccounts: [],
-};
+const BASE = signedInOnly('2025-01-10');
 
 interface Row {
   /** The sentence of domain.md §3 the row checks. */

@@ -91,7 +91,9 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
   /** Recomputes these accounts and writes their cases' copies, in the caller's transaction. */
   async refresh(manager: EntityManager, emails: readonly string[]): Promise<void> {
     const today = calendarDateOf(this.clock.now());
-    const accounts = [...(await this.reader.load(manager, emails)).values()];
+    // An account nobody reported stays "unknown" whatever its holds: its cases' copies (made so by
+    // the trigger that created them) have nothing to change.
+    const accounts = [...(await this.reader.load(manager, emails)).values()].filter((clock) => clock.activity !== null);
     if (accounts.length === 0) return;
     const fresh = new Map(
       accounts.map((clock) => {
@@ -134,14 +136,11 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
         ],
       );
     }
-    const known = accounts.filter((clock) => clock.activity !== null).map((clock) => clock.accountEmail);
-    if (known.length > 0) {
-      await manager.query(
-        `UPDATE account_activity a SET recompute_on = u.day
-         FROM unnest($1::text[], $2::date[]) AS u(email, day) WHERE a.account_email = u.email`,
-        [known, known.map((email) => fresh.get(email)?.changesOn ?? null)],
-      );
-    }
+    await manager.query(
+      `UPDATE account_activity a SET recompute_on = u.day
+       FROM unnest($1::text[], $2::date[]) AS u(email, day) WHERE a.account_email = u.email`,
+      [[...fresh.keys()], [...fresh.values()].map((account) => account.changesOn ?? null)],
+    );
   }
 
   /**
