@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type ActorType, AuditService } from '@app/audit';
-import { DomainException } from '@app/common';
+import { CURSOR_FIELDS, decodeCursor, DomainException, encodeCursor } from '@app/common';
 import { OutboxService } from '@app/notifications';
 import { DeadlineRefresher } from './deadline-refresher.service.js';
 import type { HoldsQueryDto } from './dto/holds-query.dto.js';
@@ -138,19 +138,24 @@ export class HoldsService {
   /** Holds, oldest first, paged by keyset; `active` filters those in force (what the platform obeys). */
   async list(query: HoldsQueryDto): Promise<HoldsPageView> {
     const limit = query.limit ?? 100;
-    const after = query.cursor === undefined ? null : decodeHoldCursor(query.cursor);
+    const after =
+      query.cursor === undefined ? null : decodeCursor<{ placedAt: string; id: string }>(query.cursor, HOLD_CURSOR);
+    if (after === undefined) {
+      throw DomainException.invalid([{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
+    }
     const rows = await this.dataSource.query<HoldRow[]>(
       `SELECT id, account_email, case_reference, placed_at, released_at, release_reason FROM holds
        WHERE ($1::boolean IS NULL OR (released_at IS NULL) = $1)
          AND ($2::timestamptz IS NULL OR (placed_at, id) > ($2::timestamptz, $3::uuid))
        ORDER BY placed_at, id LIMIT $4`,
-      [query.active ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+      [query.active ?? null, after?.placedAt ?? null, after?.id ?? null, limit + 1],
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
       items: page.map(toView),
-      nextCursor: rows.length > limit && last ? encodeHoldCursor(last) : null,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ placedAt: last.placed_at.toISOString(), id: last.id }) : null,
     };
   }
 }
@@ -166,25 +171,4 @@ function toView(row: HoldRow): HoldView {
   };
 }
 
-function encodeHoldCursor(row: HoldRow): string {
-  return Buffer.from(JSON.stringify([row.placed_at.toISOString(), row.id])).toString('base64url');
-}
-
-function decodeHoldCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      !Number.isNaN(Date.parse(value[0])) &&
-      typeof value[1] === 'string' &&
-      /^[0-9a-f-]{36}$/.test(value[1])
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // fall through to the refusal
-  }
-  throw DomainException.invalid([{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
-}
+const HOLD_CURSOR = { placedAt: CURSOR_FIELDS.instant, id: CURSOR_FIELDS.uuid };

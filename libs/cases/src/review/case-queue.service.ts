@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, type CaseState, Clock, DomainException, type RequestType } from '@app/common';
+import { AppConfig, type CaseState, Clock, DomainException, encodeCursor, type RequestType } from '@app/common';
 import type { Jurisdiction } from '@app/checklists';
 import { calendarDateOf, summaryOfRiskKey, type TimelineEventKind } from '@app/timeline';
 import { type SlaClocks, slaClocks, slaPolicyOf } from '../sla/sla-clocks.js';
 import {
-  decodeCursor,
-  encodeCursor,
+  decodeQueueCursor,
   queueStatement,
   type QueueItemView,
   type QueuePageView,
@@ -52,7 +51,7 @@ export class CaseQueueService {
     limit: number,
   ): Promise<{ items: QueueItemView[]; cursors: string[]; hasMore: boolean }> {
     const sort = query.sort ?? 'risk';
-    const after = cursor === undefined ? undefined : decodeCursor(cursor, sort);
+    const after = cursor === undefined ? undefined : decodeQueueCursor(cursor, sort);
     if (cursor !== undefined && !after) {
       throw DomainException.invalid([{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
     }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
-import { CASE_STATES, type CaseState, REQUEST_TYPES, type RequestType } from '@app/common';
+import { CASE_STATES, type CaseState, CURSOR_FIELDS, decodeCursor, REQUEST_TYPES, type RequestType } from '@app/common';
 import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
 import { DeadlineSummaryView } from '@app/timeline';
 import type { SlaClocks } from '../sla/sla-clocks.js';
@@ -63,36 +63,23 @@ export type QueuePosition =
   | { sort: 'risk'; rank: number; date: string; createdAt: string; id: string }
   | { sort: 'created'; createdAt: string; id: string };
 
-export function encodeCursor(position: QueuePosition): string {
-  return Buffer.from(JSON.stringify(position)).toString('base64url');
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CREATED_FIELDS = {
+  sort: CURSOR_FIELDS.exactly('created'),
+  createdAt: CURSOR_FIELDS.instant,
+  id: CURSOR_FIELDS.uuid,
+};
+const RISK_FIELDS = {
+  ...CREATED_FIELDS,
+  sort: CURSOR_FIELDS.exactly('risk'),
+  rank: CURSOR_FIELDS.integer,
+  date: CURSOR_FIELDS.date,
+};
 
 /** The position, if the cursor is one this API gave out for the same sort. */
-export function decodeCursor(cursor: string, sort: QueuePosition['sort']): QueuePosition | undefined {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Record<string, unknown>>;
-    const common =
-      typeof value.createdAt === 'string' &&
-      !Number.isNaN(Date.parse(value.createdAt)) &&
-      typeof value.id === 'string' &&
-      UUID.test(value.id);
-    if (!common || value.sort !== sort) return undefined;
-    if (sort === 'created') return { sort, createdAt: value.createdAt as string, id: value.id as string };
-    return Number.isInteger(value.rank) && typeof value.date === 'string' && DATE.test(value.date)
-      ? {
-          sort,
-          rank: value.rank as number,
-          date: value.date,
-          createdAt: value.createdAt as string,
-          id: value.id as string,
-        }
-      : undefined;
-  } catch {
-    return undefined;
-  }
+export function decodeQueueCursor(cursor: string, sort: QueuePosition['sort']): QueuePosition | undefined {
+  return sort === 'risk'
+    ? decodeCursor<Extract<QueuePosition, { sort: 'risk' }>>(cursor, RISK_FIELDS)
+    : decodeCursor<Extract<QueuePosition, { sort: 'created' }>>(cursor, CREATED_FIELDS);
 }
 
 /**
