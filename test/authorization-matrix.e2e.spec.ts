@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
+import { API_SCOPES, type ApiScope, ApiKeysService } from '@app/identity';
 import { runCli } from '../apps/server/src/cli.js';
 import { pdf, validRequest } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -9,9 +10,14 @@ import { createTestApp, type TestApp } from './support/test-app.js';
  * every kind of caller, and the outcome must match this matrix. An operation the matrix does not
  * list fails the test, so a new route cannot ship unclassified.
  */
-type Caller = 'anonymous' | 'requesterOfA' | 'requesterOfB' | 'reviewer' | 'legal' | 'admin';
-const CALLERS: Caller[] = ['anonymous', 'requesterOfA', 'requesterOfB', 'reviewer', 'legal', 'admin'];
+// Every API key has exactly one scope: each operation meets keys with and without the scope it needs.
+type KeyCaller = `key:${ApiScope}`;
+type Caller = 'anonymous' | 'requesterOfA' | 'requesterOfB' | 'reviewer' | 'legal' | 'admin' | KeyCaller;
+const KEYS: KeyCaller[] = API_SCOPES.map((scope): KeyCaller => `key:${scope}`);
+const CALLERS: Caller[] = ['anonymous', 'requesterOfA', 'requesterOfB', 'reviewer', 'legal', 'admin', ...KEYS];
 const STAFF: Caller[] = ['reviewer', 'legal', 'admin'];
+const keys: Partial<Record<KeyCaller, string>> = {};
+const isKey = (caller: Caller): caller is KeyCaller => caller.startsWith('key:');
 
 const MATRIX: Record<string, Caller[]> = {
   'GET /api/health': CALLERS,
@@ -23,17 +29,22 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/auth/login': CALLERS,
   'POST /api/v1/auth/logout': STAFF,
   'GET /api/v1/auth/me': STAFF,
-  'GET /api/v1/cases': STAFF,
-  'GET /api/v1/cases/{reference}': STAFF,
-  'GET /api/v1/cases/{reference}/documents/{id}/content': ['reviewer', 'legal'],
+  'GET /api/v1/cases': [...STAFF, 'key:cases:read'],
+  'POST /api/v1/cases': ['key:cases:write'],
+  'GET /api/v1/cases/{reference}': [...STAFF, 'key:cases:read'],
+  'POST /api/v1/cases/{reference}/documents': ['key:cases:write'],
+  'GET /api/v1/cases/{reference}/documents/{id}/content': ['reviewer', 'legal', 'key:documents:read'],
   'POST /api/v1/cases/{reference}/notes': STAFF,
   'POST /api/v1/cases/{reference}/jurisdiction': ['reviewer', 'legal'],
   'POST /api/v1/requests/{reference}/appeal': ['requesterOfA'],
   'POST /api/v1/cases/{reference}/actions/{action}': STAFF,
   'POST /api/v1/cases/{reference}/documents/{id}/verification': ['reviewer', 'legal'],
-  'PUT /api/v1/accounts/{accountEmail}/activity': ['admin'],
-  'GET /api/v1/accounts/{accountEmail}/timeline': STAFF,
-  'GET /api/v1/holds': ['admin'],
+  'PUT /api/v1/accounts/{accountEmail}/activity': ['admin', 'key:accounts:write'],
+  'GET /api/v1/accounts/{accountEmail}/timeline': [...STAFF, 'key:cases:read'],
+  'GET /api/v1/holds': ['admin', 'key:holds:read'],
+  'POST /api/v1/api-keys': ['admin'],
+  'GET /api/v1/api-keys': ['admin'],
+  'DELETE /api/v1/api-keys/{id}': ['admin'],
 };
 
 const PASSWORD = 'correct horse battery staple';
@@ -53,10 +64,14 @@ beforeAll(async () => {
     });
   }
   quiet.mockRestore();
+  for (const scope of API_SCOPES) {
+    keys[`key:${scope}`] = (await t.app.get(ApiKeysService).create({ name: scope, scopes: [scope] }, 'test')).key;
+  }
 });
 afterAll(() => t.close());
 
 async function credentials(caller: Caller): Promise<string | undefined> {
+  if (isKey(caller)) return keys[caller];
   switch (caller) {
     case 'anonymous':
       return undefined;
@@ -101,12 +116,18 @@ function call(method: string, path: string): request.Test {
       return agent.post(url).send({ version: 999 });
     case 'POST /api/v1/cases/{reference}/documents/{id}/verification':
       return agent.post(url).send({ result: 'ACCEPTED' });
+    case 'POST /api/v1/cases':
+      return agent.post(url).send({ ...validRequest(), channel: 'PHONE', agentReference: 'ticket-1' });
+    case 'POST /api/v1/cases/{reference}/documents':
+      return agent.post(url).field('type', 'DEATH_CERTIFICATE').attach('file', pdf(), 'a.pdf');
+    case 'POST /api/v1/api-keys':
+      return agent.post(url).send({ name: 'matrix', scopes: ['cases:read'] });
     case 'PUT /api/v1/accounts/{accountEmail}/activity':
       return agent.put(url).send({ lastSignInAt: '2025-01-10' });
     case 'GET /api/v1/checklists':
       return agent.get(url).query({ country: 'DE', requestType: 'RELEASE_DATA' });
     default:
-      return method === 'GET' ? agent.get(url) : agent.post(url).send({});
+      return method === 'GET' ? agent.get(url) : method === 'DELETE' ? agent.delete(url) : agent.post(url).send({});
   }
 }
 

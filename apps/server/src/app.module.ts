@@ -13,6 +13,7 @@ import { TimelineModule } from '@app/timeline';
 import { AccessPolicyGuard } from './access/access-policy.guard.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { AccountsController } from './controllers/accounts.controller.js';
+import { ApiKeysController } from './controllers/api-keys.controller.js';
 import { CasesController } from './controllers/cases.controller.js';
 import { ChecklistsController } from './controllers/checklists.controller.js';
 import { HealthController } from './controllers/health.controller.js';
@@ -46,6 +47,7 @@ export class AppModule implements NestModule {
         CasesController,
         AccountsController,
         HoldsController,
+        ApiKeysController,
         HealthController,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessPolicyGuard }],

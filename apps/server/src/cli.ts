@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { type AppConfig, AppConfigModule, ConfigurationError, DomainException, loadConfig } from '@app/common';
 import { AuditModule, AuditService, type Checkpoint } from '@app/audit';
 import { DatabaseModule } from '@app/database';
-import { IdentityModule, UsersService } from '@app/identity';
+import { ApiKeysService, IdentityModule, UsersService } from '@app/identity';
 import { prepareDatabase } from './database-bootstrap.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -15,6 +15,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
       Creates a back-office user. The password is read from NEW_USER_PASSWORD.
   users:disable --email <e-mail>
       Disables a user and ends all their sessions.
+  keys:create --name <name> --scopes <scope,scope> [--days <1-730>]
+      Creates an API key (scopes: cases:read, cases:write, documents:read, accounts:write,
+      holds:read, webhooks:manage). Prints it once; only its hash is kept.
+  keys:revoke --id <uuid>
+      Revokes an API key at once.
   audit:checkpoint
       Prints the audit chain's head ({"seq","hash"}). Keep it somewhere else: it reveals truncation.
   audit:verify [--checkpoint <file>]
@@ -42,6 +47,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       email: { type: 'string' },
       role: { type: 'string' },
       checkpoint: { type: 'string' },
+      name: { type: 'string' },
+      scopes: { type: 'string' },
+      days: { type: 'string' },
+      id: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -64,6 +73,24 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'users:disable':
         await users.disable(values.email ?? '');
         console.log(JSON.stringify({ disabled: values.email }));
+        return 0;
+      case 'keys:create': {
+        const created = await context.get(ApiKeysService).create(
+          {
+            name: values.name ?? '',
+            scopes: (values.scopes ?? '')
+              .split(',')
+              .map((scope) => scope.trim())
+              .filter(Boolean),
+            expiresInDays: values.days === undefined ? undefined : Number(values.days),
+          },
+          'cli',
+        );
+        console.log(JSON.stringify({ created }));
+        return 0;
+      }
+      case 'keys:revoke':
+        console.log(JSON.stringify({ revoked: await context.get(ApiKeysService).revoke(values.id ?? '', 'cli') }));
         return 0;
       case 'audit:checkpoint':
         console.log(JSON.stringify(await context.get(AuditService).checkpoint()));

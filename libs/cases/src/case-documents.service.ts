@@ -36,7 +36,13 @@ export class CaseDocumentsService {
     private readonly preservation: CasePreservation,
   ) {}
 
-  async add(requester: RequesterCase, fields: UploadDocumentDto, staged: StagedUpload): Promise<DocumentView> {
+  /** `uploader`: the family (by default), or the support tooling's key that sends it for them. */
+  async add(
+    requester: RequesterCase,
+    fields: UploadDocumentDto,
+    staged: StagedUpload,
+    uploader: Uploader = FAMILY,
+  ): Promise<DocumentView> {
     const { document, checklist } = await this.documents.commit(staged, fields, requester.caseId, (row) =>
       this.dataSource.transaction(async (manager) => {
         const admitted = await this.admitAndRecord(manager, row);
@@ -55,12 +61,12 @@ export class CaseDocumentsService {
         // Last, so the audit chain's lock is held only for the append and the commit.
         await this.audit.append(
           manager,
-          requesterRecord(row, 'document.uploaded', { documentId: row.id, type: row.type }),
+          uploadRecord(row, uploader, 'document.uploaded', { documentId: row.id, type: row.type }),
         );
         if (next !== admitted.state) {
           await this.audit.append(
             manager,
-            requesterRecord(row, 'case.state_changed', { from: admitted.state, to: next }),
+            uploadRecord(row, uploader, 'case.state_changed', { from: admitted.state, to: next }),
           );
         }
         return { document: row, checklist };
@@ -174,11 +180,22 @@ export class CaseDocumentsService {
   }
 }
 
-function requesterRecord(row: DocumentEntity, action: string, details: AuditRecord['details']): AuditRecord {
+export interface Uploader {
+  actorType: 'requester' | 'api-key';
+  actorId: string | null;
+}
+
+const FAMILY: Uploader = { actorType: 'requester', actorId: null };
+
+function uploadRecord(
+  row: DocumentEntity,
+  uploader: Uploader,
+  action: string,
+  details: AuditRecord['details'],
+): AuditRecord {
   return {
     at: row.createdAt.toISOString(),
-    actorType: 'requester',
-    actorId: null,
+    ...uploader,
     action,
     caseId: row.caseId,
     details,

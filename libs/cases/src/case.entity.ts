@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { CaseState, Relationship, RequestType, SubjectStatus } from '@app/common';
 import type { Jurisdiction } from '@app/checklists';
+import type { Channel } from './dto/create-request.dto.js';
 
 export interface DeficiencyNotice {
   note: string;
@@ -92,6 +93,16 @@ export class CaseEntity {
   /** The latest request for more information, as the family reads it. */
   @Column({ name: 'deficiency_notice', type: 'jsonb', nullable: true })
   deficiencyNotice!: DeficiencyNotice | null;
+
+  /** WEB: the family itself; otherwise support tooling opened it on their behalf (with an API key). */
+  @Column({ type: 'text', default: 'WEB' })
+  channel!: 'WEB' | Channel;
+
+  @Column({ name: 'agent_reference', type: 'text', nullable: true })
+  agentReference!: string | null;
+
+  @Column({ name: 'opened_by_key_id', type: 'uuid', nullable: true })
+  openedByKeyId!: string | null;
 
   /** When the daily sweep found the subject's data at risk within DEADLINE_ESCALATION_DAYS. */
   @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '@app/documents';
 import { TimelineModule } from '@app/timeline';
 import { CaseEntity } from './case.entity.js';
+import { CaseOnBehalfGuard } from './case-on-behalf.guard.js';
 import { CaseDocumentsService } from './case-documents.service.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import { ChecklistCatalogueService } from './checklist-catalogue.service.js';
@@ -19,6 +20,7 @@ import { RequesterAccessService } from './requester-access.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseStateChangeEntity]), DocumentsModule, TimelineModule],
   providers: [
+    CaseOnBehalfGuard,
     DeadlineSweep,
     CaseClockService,
     CasePreservation,
@@ -32,6 +34,7 @@ import { RequesterAccessService } from './requester-access.service.js';
     ChecklistCatalogueService,
   ],
   exports: [
+    CaseOnBehalfGuard,
     DeadlineSweep,
     IntakeService,
     CaseDocumentsService,

@@ -2,7 +2,15 @@ export { CaseEntity } from './case.entity.js';
 export { CaseStateChangeEntity } from './case-state-change.entity.js';
 export { canWithdraw, formatReference, intakeStateAfterEvaluation, REFERENCE_PATTERN } from './case-lifecycle.js';
 export { CasesModule } from './cases.module.js';
-export { CreateRequestDto, RequesterDto, SubjectDto } from './dto/create-request.dto.js';
+export {
+  type Channel,
+  CHANNELS,
+  CreateRequestDto,
+  RequesterDto,
+  SubjectDto,
+  SupportCaseDto,
+} from './dto/create-request.dto.js';
+export { CaseOnBehalfGuard } from './case-on-behalf.guard.js';
 export { UploadDocumentDto, UploadDocumentFormDto } from './dto/upload-document.dto.js';
 export { IntakeService } from './intake.service.js';
 export { RequesterAccessGuard, RequesterCaseParam } from './requester-access.guard.js';

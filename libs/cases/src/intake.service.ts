@@ -10,7 +10,7 @@ import { CaseEntity } from './case.entity.js';
 import { evaluateCaseChecklist } from './case-checklist.js';
 import { canWithdraw, describeState, formatReference } from './case-lifecycle.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
-import type { CreateRequestDto } from './dto/create-request.dto.js';
+import type { Channel, CreateRequestDto } from './dto/create-request.dto.js';
 import type { RequesterCase } from './requester-access.service.js';
 import { CaseClockService } from './deadlines/case-clock.service.js';
 import { CasePreservation } from './deadlines/case-preservation.service.js';
@@ -32,7 +32,8 @@ export class IntakeService {
     private readonly caseClock: CaseClockService,
   ) {}
 
-  async submit(dto: CreateRequestDto): Promise<RequestCreatedView> {
+  /** A family's own request, or one support tooling opens on their behalf (`onBehalf`). */
+  async submit(dto: CreateRequestDto, onBehalf?: OnBehalf): Promise<RequestCreatedView> {
     const now = this.clock.now();
     if (dto.subject.dateOfDeath && dto.subject.dateOfDeath > latestDateOnEarth(now)) {
       throw DomainException.invalid([{ field: 'subject.dateOfDeath', message: 'must not be in the future' }]);
@@ -59,6 +60,9 @@ export class IntakeService {
       requesterCountry: dto.requester.countryOfResidence,
       requesterLanguage: dto.requester.language ?? 'en',
       accessTokenHash: hash,
+      channel: onBehalf?.channel ?? 'WEB',
+      agentReference: onBehalf?.agentReference ?? null,
+      openedByKeyId: onBehalf?.keyId ?? null,
       createdAt: now,
       updatedAt: now,
     });
@@ -67,14 +71,14 @@ export class IntakeService {
       await manager.insert(CaseEntity, created);
       await this.audit.append(manager, {
         at: now.toISOString(),
-        actorType: 'requester',
-        actorId: null,
+        ...(onBehalf ? { actorType: 'api-key' as const, actorId: onBehalf.keyId } : REQUESTER),
         action: 'case.created',
         caseId: created.id,
         details: {
           reference: created.reference,
           requestType: created.requestType,
           checklistVersion: created.checklistVersion,
+          channel: created.channel,
         },
       });
       await this.preservation.opened(manager, created, now);
@@ -141,6 +145,14 @@ export class IntakeService {
     return row;
   }
 }
+
+export interface OnBehalf {
+  keyId: string;
+  channel: Channel;
+  agentReference: string;
+}
+
+const REQUESTER = { actorType: 'requester' as const, actorId: null };
 
 /** A family writes the date where they live: up to UTC+14, already tomorrow in UTC terms. */
 function latestDateOnEarth(now: Date): string {

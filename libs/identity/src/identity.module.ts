@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeysService } from './api-keys/api-keys.service.js';
+import { CallerAuthGuard } from './caller-auth.guard.js';
 import { SessionAuthGuard } from './sessions/session-auth.guard.js';
 import { SessionEntity } from './sessions/session.entity.js';
 import { SessionsService } from './sessions/sessions.service.js';
@@ -8,7 +10,7 @@ import { UsersService } from './users/users.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
-  providers: [UsersService, SessionsService, SessionAuthGuard],
-  exports: [UsersService, SessionsService, SessionAuthGuard],
+  providers: [UsersService, SessionsService, SessionAuthGuard, ApiKeysService, CallerAuthGuard],
+  exports: [UsersService, SessionsService, SessionAuthGuard, ApiKeysService, CallerAuthGuard],
 })
 export class IdentityModule {}

@@ -24,7 +24,11 @@ export class AccountActivityService {
   ) {}
 
   /** Replaces the account's facts; its cases' deadlines follow in the same transaction. */
-  async report(accountEmail: string, dto: AccountActivityDto, actorId: string): Promise<TimelineView> {
+  async report(
+    accountEmail: string,
+    dto: AccountActivityDto,
+    actor: { actorType: 'user' | 'api-key'; actorId: string },
+  ): Promise<TimelineView> {
     const now = this.clock.now();
     const activity = toAccountActivity(dto);
     const problems = activityProblems(activity, calendarDateOf(now));
@@ -37,8 +41,7 @@ export class AccountActivityService {
       );
       await this.audit.append(manager, {
         at: now.toISOString(),
-        actorType: 'user',
-        actorId,
+        ...actor,
         action: 'account.activity_reported',
         caseId: null,
         // The address is personal data: the trail names the account by its hash.

@@ -1,18 +1,20 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { RequesterAccessGuard } from '@app/cases';
-import { Roles, SessionAuthGuard, type UserRole } from '@app/identity';
+import { type ApiScope, CallerAuthGuard, Roles, Scope, type UserRole } from '@app/identity';
 
 export const ACCESS_KEY = 'nok:access';
 
 /** Who may call a route. Every route says it; AccessPolicyGuard refuses any route that does not. */
-export type Caller = 'public' | 'requester' | UserRole;
+export type Caller = 'public' | 'requester' | UserRole | `key:${ApiScope}`;
 
 /**
  * Declares and enforces who may call a route, in one place:
  * - `Access.public()` anyone (still rate limited where it matters);
  * - `Access.requester()` the family of the case in `:reference`, by its access token;
- * - `Access.staff('reviewer', 'legal')` logged-in back-office users with one of those roles.
+ * - `Access.staff('reviewer', 'legal')` logged-in back-office users with one of those roles;
+ * - `Access.staffOrKey('cases:read', 'reviewer')` those, and API keys with that scope;
+ * - `Access.key('cases:write')` API keys with that scope only.
  */
 export const Access = {
   public: (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, ['public'] satisfies Caller[]),
@@ -25,8 +27,25 @@ export const Access = {
   staff: (...roles: UserRole[]): MethodDecorator & ClassDecorator =>
     applyDecorators(
       SetMetadata(ACCESS_KEY, roles satisfies Caller[]),
-      UseGuards(SessionAuthGuard),
+      UseGuards(CallerAuthGuard),
       Roles(...roles),
       ApiBearerAuth('session'),
+    ),
+  staffOrKey: (scope: ApiScope, ...roles: UserRole[]): MethodDecorator & ClassDecorator =>
+    applyDecorators(
+      SetMetadata(ACCESS_KEY, [...roles, `key:${scope}`] satisfies Caller[]),
+      UseGuards(CallerAuthGuard),
+      Roles(...roles),
+      Scope(scope),
+      ApiBearerAuth('session'),
+      ApiBearerAuth('api-key'),
+    ),
+  key: (scope: ApiScope): MethodDecorator & ClassDecorator =>
+    applyDecorators(
+      SetMetadata(ACCESS_KEY, [`key:${scope}`] satisfies Caller[]),
+      UseGuards(CallerAuthGuard),
+      Roles(),
+      Scope(scope),
+      ApiBearerAuth('api-key'),
     ),
 };

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type SessionUser } from '@app/identity';
+import { auditActorOf, type Caller, CurrentCaller } from '@app/identity';
 import {
   AccountActivityDto,
   AccountActivityService,
@@ -19,9 +19,9 @@ export class AccountsController {
   constructor(private readonly activity: AccountActivityService) {}
 
   @Put('activity')
-  @Access.staff('admin')
+  @Access.staffOrKey('accounts:write', 'admin')
   @ApiOperation({
-    summary: "Replace an account's activity facts (the account platform; admins until API keys exist)",
+    summary: "Replace an account's activity facts (the account platform: scope accounts:write)",
     description: 'Answers with the timeline as of today. Every case on the account is re-ordered in the queue.',
   })
   @ApiOkResponse({ type: TimelineView })
@@ -29,13 +29,13 @@ export class AccountsController {
   report(
     @Param() { accountEmail }: AccountEmailParam,
     @Body() body: AccountActivityDto,
-    @CurrentUser() user: SessionUser,
+    @CurrentCaller() caller: Caller,
   ): Promise<TimelineView> {
-    return this.activity.report(accountEmail, body, user.userId);
+    return this.activity.report(accountEmail, body, auditActorOf(caller));
   }
 
   @Get('timeline')
-  @Access.staff('reviewer', 'legal', 'admin')
+  @Access.staffOrKey('cases:read', 'reviewer', 'legal', 'admin')
   @ApiOperation({ summary: "The account's inactivity timeline on a day: freeze, deletion, closure, what stops them" })
   @ApiOkResponse({ type: TimelineView })
   @ApiProblems(400, 401, 403, 404)

@@ -9,10 +9,32 @@ import {
   Post,
   Query,
   StreamableFile,
+  UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DocumentUploadInterceptor, StagedFile, type StagedUpload } from '@app/documents';
 import {
   CaseActionDto,
+  CaseDocumentsService,
+  CaseOnBehalfGuard,
+  DocumentView,
+  IntakeService,
+  RequestCreatedView,
+  type RequesterCase,
+  RequesterCaseParam,
+  SupportCaseDto,
+  UploadDocumentDto,
+  UploadDocumentFormDto,
   CaseDetailView,
   CaseQueueService,
   CaseReviewService,
@@ -25,7 +47,7 @@ import {
   VerificationDto,
 } from '@app/cases';
 import { DomainException } from '@app/common';
-import { CurrentUser, type SessionUser } from '@app/identity';
+import { auditActorOf, type Caller, CurrentCaller, CurrentUser, type SessionUser } from '@app/identity';
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
 
@@ -42,10 +64,45 @@ export class CasesController {
   constructor(
     private readonly review: CaseReviewService,
     private readonly queue: CaseQueueService,
+    private readonly intake: IntakeService,
+    private readonly caseDocuments: CaseDocumentsService,
   ) {}
 
+  @Post()
+  @HttpCode(201)
+  @Access.key('cases:write')
+  @ApiOperation({
+    summary: 'Support tooling opens a case for a caller (the family request, with channel and agent reference)',
+    description: 'Answers like the family intake, with the access token to hand to the family once.',
+  })
+  @ApiCreatedResponse({ type: RequestCreatedView })
+  @ApiProblems(400, 401, 403)
+  open(@Body() body: SupportCaseDto, @CurrentCaller() caller: Caller): Promise<RequestCreatedView> {
+    const { channel, agentReference, ...request } = body;
+    return this.intake.submit(request, { keyId: keyIdOf(caller), channel, agentReference });
+  }
+
+  @Post(':reference/documents')
+  @UseGuards(CaseOnBehalfGuard) // after the key check in Access.key: no existence leak to strangers
+  @Access.key('cases:write')
+  @referenceParam
+  @ApiOperation({ summary: 'Support tooling adds a document the family sent them (same rules as the family upload)' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadDocumentFormDto })
+  @ApiCreatedResponse({ type: DocumentView })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422)
+  @UseInterceptors(DocumentUploadInterceptor)
+  addDocument(
+    @RequesterCaseParam() target: RequesterCase,
+    @Body() fields: UploadDocumentDto,
+    @StagedFile() file: StagedUpload,
+    @CurrentCaller() caller: Caller,
+  ): Promise<DocumentView> {
+    return this.caseDocuments.add(target, fields, file, { actorType: 'api-key', actorId: keyIdOf(caller) });
+  }
+
   @Get()
-  @Access.staff('reviewer', 'legal', 'admin')
+  @Access.staffOrKey('cases:read', 'reviewer', 'legal', 'admin')
   @ApiOperation({ summary: 'The queue: filtered, paged, each case with its SLA clocks' })
   @ApiOkResponse({ type: QueuePageView })
   @ApiProblems(400, 401, 403)
@@ -54,7 +111,7 @@ export class CasesController {
   }
 
   @Get(':reference')
-  @Access.staff('reviewer', 'legal', 'admin')
+  @Access.staffOrKey('cases:read', 'reviewer', 'legal', 'admin')
   @referenceParam
   @ApiOperation({ summary: 'A case with its requester, subject, checklist, documents, decision and SLA clocks' })
   @ApiOkResponse({ type: CaseDetailView })
@@ -111,7 +168,7 @@ export class CasesController {
   }
 
   @Get(':reference/documents/:id/content')
-  @Access.staff('reviewer', 'legal')
+  @Access.staffOrKey('documents:read', 'reviewer', 'legal')
   @referenceParam
   @ApiOperation({ summary: 'The document itself, decrypted; every read is audited' })
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'image/heic')
@@ -120,9 +177,9 @@ export class CasesController {
   async content(
     @Param('reference') reference: string,
     @Param('id', new ParseUUIDPipe()) documentId: string,
-    @CurrentUser() user: SessionUser,
+    @CurrentCaller() caller: Caller,
   ): Promise<StreamableFile> {
-    const opened = await this.review.openDocument(reference, documentId, user);
+    const opened = await this.review.openDocument(reference, documentId, auditActorOf(caller));
     return new StreamableFile(opened.content, {
       type: opened.mediaType,
       length: opened.size,
@@ -145,4 +202,10 @@ export class CasesController {
   ): Promise<CaseDetailView> {
     return this.review.verifyDocument(reference, documentId, body, user);
   }
+}
+
+/** The key behind an integration route (Access.key lets no one else through). */
+function keyIdOf(caller: Caller): string {
+  if (caller.kind !== 'api-key') throw new Error('An integration route was called without an API key');
+  return caller.key.keyId;
 }

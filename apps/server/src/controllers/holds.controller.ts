@@ -10,7 +10,7 @@ export class HoldsController {
   constructor(private readonly holds: HoldsService) {}
 
   @Get()
-  @Access.staff('admin')
+  @Access.staffOrKey('holds:read', 'admin')
   @ApiOperation({
     summary: 'Preservation holds for the account platform to obey (active=true: those in force)',
     description: 'Oldest first, paged by cursor. While a hold is in force, no clock of its account may run.',

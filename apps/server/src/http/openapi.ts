@@ -18,6 +18,10 @@ export function setUpOpenApi(app: INestApplication): void {
       { type: 'http', scheme: 'bearer', description: 'A back-office session token from POST /api/v1/auth/login' },
       'session',
     )
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'An API key (nok_key_…) with the scope the operation names' },
+      'api-key',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -112,3 +112,20 @@ export class CreateRequestDto {
   @Type(() => RequesterDto)
   requester!: RequesterDto;
 }
+
+export const CHANNELS = ['PHONE', 'EMAIL', 'CHAT', 'LETTER', 'IN_PERSON'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Support tooling opens a case on behalf of a caller: the family's request, and how it reached us. */
+export class SupportCaseDto extends CreateRequestDto {
+  @ApiProperty({ enum: CHANNELS, example: 'PHONE', description: 'How the family reached support' })
+  @IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}` })
+  channel!: Channel;
+
+  @ApiProperty({ example: 'zendesk:48211', description: "The support agent's or ticket's reference, for the trail" })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  agentReference!: string;
+}

@@ -294,15 +294,18 @@ export class CaseReviewService {
   }
 
   /** A document's decrypted content for a reviewer. The read is audited before a byte leaves. */
-  async openDocument(reference: string, documentId: string, user: SessionUser): Promise<OpenedDocument> {
+  async openDocument(
+    reference: string,
+    documentId: string,
+    reader: { actorType: 'user' | 'api-key'; actorId: string },
+  ): Promise<OpenedDocument> {
     const document = await this.dataSource.transaction(async (manager) => {
       const entity = await this.find(manager, reference);
       const found = await manager.findOneBy(DocumentEntity, { id: documentId, caseId: entity.id });
       if (!found) throw new DomainException('NOT_FOUND', 'This case has no such document.');
       await this.audit.append(manager, {
         at: this.clock.now().toISOString(),
-        actorType: 'user',
-        actorId: user.userId,
+        ...reader,
         action: 'document.read',
         caseId: entity.id,
         details: { documentId },

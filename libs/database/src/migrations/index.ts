@@ -4,6 +4,7 @@ import { ReviewerIdentity1764000000000 } from './1764000000000-reviewer-identity
 import { AuditTrail1764100000000 } from './1764100000000-audit-trail.js';
 import { CaseReview1764200000000 } from './1764200000000-case-review.js';
 import { AccountTimeline1764300000000 } from './1764300000000-account-timeline.js';
+import { ApiKeys1764400000000 } from './1764400000000-api-keys.js';
 
 /** Every migration, oldest first. Listed, not globbed, so the ESM build needs no file scanning. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AuditTrail1764100000000,
   CaseReview1764200000000,
   AccountTimeline1764300000000,
+  ApiKeys1764400000000,
 ];
