@@ -45,6 +45,11 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/api-keys': ['admin'],
   'GET /api/v1/api-keys': ['admin'],
   'DELETE /api/v1/api-keys/{id}': ['admin'],
+  'POST /api/v1/webhooks': ['key:webhooks:manage'],
+  'GET /api/v1/webhooks': ['key:webhooks:manage'],
+  'DELETE /api/v1/webhooks/{id}': ['key:webhooks:manage'],
+  'GET /api/v1/webhooks/{id}/deliveries': ['key:webhooks:manage'],
+  'POST /api/v1/webhooks/deliveries/{id}/replay': ['key:webhooks:manage'],
 };
 
 const PASSWORD = 'correct horse battery staple';

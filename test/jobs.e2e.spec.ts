@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEADLINE_SWEEP_JOB } from '@app/cases';
 import { JobQueue } from '@app/jobs';
+import { WEBHOOK_DISPATCH_JOB } from '@app/notifications';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 // Two server instances on one database, both running the job queue, as in a scaled-out deployment.
@@ -28,9 +29,12 @@ async function finishedSweeps(): Promise<number> {
 describe('the job queue', () => {
   it('registers the daily sweep once, whatever the number of instances', async () => {
     const schedules = await first.dataSource.query<{ name: string; cron: string }[]>(
-      'SELECT name, cron FROM pgboss.schedule',
+      'SELECT name, cron FROM pgboss.schedule ORDER BY name',
     );
-    expect(schedules).toEqual([{ name: DEADLINE_SWEEP_JOB, cron: '0 0 1 1 *' }]);
+    expect(schedules).toEqual([
+      { name: DEADLINE_SWEEP_JOB, cron: '0 0 1 1 *' },
+      { name: WEBHOOK_DISPATCH_JOB, cron: '* * * * *' },
+    ]);
   });
 
   it('runs a job asked for by two instances at once exactly once', async () => {

@@ -217,7 +217,12 @@ describe('a preservation hold', () => {
       'SELECT type FROM outbox_events WHERE case_id = (SELECT id FROM cases WHERE reference = $1) ORDER BY seq',
       [created.reference],
     );
-    expect(outbox.map((row) => row.type)).toEqual(['hold.placed', 'hold.released']);
+    expect(outbox.map((row) => row.type)).toEqual([
+      'case.created',
+      'hold.placed',
+      'case.state_changed',
+      'hold.released',
+    ]);
   });
 
   it('does not show a family the hold of another family’s case', async () => {

@@ -14,6 +14,7 @@ import { AccessPolicyGuard } from './access/access-policy.guard.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { AccountsController } from './controllers/accounts.controller.js';
 import { ApiKeysController } from './controllers/api-keys.controller.js';
+import { WebhooksController } from './controllers/webhooks.controller.js';
 import { CasesController } from './controllers/cases.controller.js';
 import { ChecklistsController } from './controllers/checklists.controller.js';
 import { HealthController } from './controllers/health.controller.js';
@@ -48,6 +49,7 @@ export class AppModule implements NestModule {
         AccountsController,
         HoldsController,
         ApiKeysController,
+        WebhooksController,
         HealthController,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessPolicyGuard }],

@@ -5,6 +5,7 @@ import { type AuditRecord, AuditService } from '@app/audit';
 import { AppConfig, type CaseState, Clock, DomainException, type Relationship, type RequestType } from '@app/common';
 import type { EvaluatedDocumentInput } from '@app/checklists';
 import { type DocumentEntity, DocumentsService, type StagedUpload } from '@app/documents';
+import { OutboxService } from '@app/notifications';
 import { type CaseChecklist, evaluateCaseChecklist } from './case-checklist.js';
 import { ACCEPTS_DOCUMENTS, describeState, intakeStateAfterEvaluation } from './case-lifecycle.js';
 import { CasePreservation } from './deadlines/case-preservation.service.js';
@@ -34,6 +35,7 @@ export class CaseDocumentsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly preservation: CasePreservation,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** `uploader`: the family (by default), or the support tooling's key that sends it for them. */
@@ -63,6 +65,14 @@ export class CaseDocumentsService {
           manager,
           uploadRecord(row, uploader, 'document.uploaded', { documentId: row.id, type: row.type }),
         );
+        await this.outbox.add(manager, [
+          {
+            type: 'document.uploaded',
+            caseId: row.caseId,
+            occurredAt: row.createdAt,
+            payload: { documentId: row.id, documentType: row.type },
+          },
+        ]);
         if (next !== admitted.state) {
           await this.audit.append(
             manager,

@@ -6,6 +6,7 @@ import { AppConfig, Clock, type CaseState, DomainException } from '@app/common';
 import { checklistInForce, resolveJurisdiction } from '@app/checklists';
 import { DocumentsService } from '@app/documents';
 import { generateAccessToken } from '@app/identity';
+import { OutboxService } from '@app/notifications';
 import { CaseEntity } from './case.entity.js';
 import { evaluateCaseChecklist } from './case-checklist.js';
 import { canWithdraw, describeState, formatReference } from './case-lifecycle.js';
@@ -30,6 +31,7 @@ export class IntakeService {
     private readonly review: CaseReviewService,
     private readonly preservation: CasePreservation,
     private readonly caseClock: CaseClockService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** A family's own request, or one support tooling opens on their behalf (`onBehalf`). */
@@ -81,6 +83,14 @@ export class IntakeService {
           channel: created.channel,
         },
       });
+      await this.outbox.add(manager, [
+        {
+          type: 'case.created',
+          caseId: created.id,
+          occurredAt: now,
+          payload: { requestType: created.requestType, channel: created.channel },
+        },
+      ]);
       await this.preservation.opened(manager, created, now);
     });
     const deadlines = await this.caseClock.forFamily(this.dataSource.manager, created);

@@ -37,6 +37,13 @@ import { EncryptingUploadStorage } from './upload/encrypting-upload.storage.js';
     DocumentsService,
     OrphanSweepService,
   ],
-  exports: [DocumentsService, OrphanSweepService, DocumentUploadInterceptor, DocumentStore, EncryptingUploadStorage],
+  exports: [
+    DocumentsService,
+    OrphanSweepService,
+    DocumentUploadInterceptor,
+    DocumentStore,
+    EncryptingUploadStorage,
+    DocumentCipher,
+  ],
 })
 export class DocumentsModule {}

@@ -7,3 +7,4 @@ export { ALLOWED_MEDIA_TYPES } from './upload/allowed-media-types.js';
 export { DocumentUploadInterceptor, StagedFile } from './upload/document-upload.interceptor.js';
 export { judgeFileName } from './upload/file-name.js';
 export type { StagedUpload } from './upload/staged-upload.js';
+export { DocumentCipher } from './crypto/document-cipher.js';

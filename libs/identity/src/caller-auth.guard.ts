@@ -65,3 +65,9 @@ export function auditActorOf(caller: Caller): { actorType: 'user' | 'api-key'; a
     ? { actorType: 'user', actorId: caller.user.userId }
     : { actorType: 'api-key', actorId: caller.key.keyId };
 }
+
+/** The key behind a route only keys may call (`Access.key`). */
+export function keyIdOf(caller: Caller): string {
+  if (caller.kind !== 'api-key') throw new Error('A key-only route was called without an API key');
+  return caller.key.keyId;
+}

@@ -17,4 +17,4 @@ export { LoginDto, MeView, SessionView } from './sessions/login.dto.js';
 export { API_SCOPES, type ApiScope, generateApiKey, hashApiKey, looksLikeApiKey } from './api-keys/api-key.js';
 export { type ApiKeyCaller, ApiKeysService } from './api-keys/api-keys.service.js';
 export { ApiKeyView, CreateApiKeyDto, CreatedApiKeyView } from './api-keys/api-key.dto.js';
-export { auditActorOf, type Caller, CallerAuthGuard, CurrentCaller, Scope } from './caller-auth.guard.js';
+export { auditActorOf, type Caller, CallerAuthGuard, CurrentCaller, keyIdOf, Scope } from './caller-auth.guard.js';

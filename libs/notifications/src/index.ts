@@ -1,2 +1,19 @@
 export { NotificationsModule } from './notifications.module.js';
 export { type OutboxEvent, OUTBOX_EVENT_TYPES, type OutboxEventType, OutboxService } from './outbox.service.js';
+export { SIGNATURE_HEADER, signatureHeader, verifySignature } from './webhooks/signature.js';
+export {
+  type DispatchFigures,
+  retryDelaySeconds,
+  WEBHOOK_DISPATCH_JOB,
+  WebhookDispatcher,
+} from './webhooks/webhook-dispatcher.service.js';
+export { isPublic, targetProblem } from './webhooks/webhook-target.js';
+export {
+  CreatedWebhookView,
+  CreateWebhookDto,
+  DeliveriesQueryDto,
+  DELIVERY_STATUSES,
+  DeliveryView,
+  WebhookView,
+} from './webhooks/webhook.views.js';
+export { WebhooksService } from './webhooks/webhooks.service.js';

@@ -47,7 +47,7 @@ import {
   VerificationDto,
 } from '@app/cases';
 import { DomainException } from '@app/common';
-import { auditActorOf, type Caller, CurrentCaller, CurrentUser, type SessionUser } from '@app/identity';
+import { auditActorOf, type Caller, CurrentCaller, CurrentUser, keyIdOf, type SessionUser } from '@app/identity';
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
 
@@ -202,10 +202,4 @@ export class CasesController {
   ): Promise<CaseDetailView> {
     return this.review.verifyDocument(reference, documentId, body, user);
   }
-}
-
-/** The key behind an integration route (Access.key lets no one else through). */
-function keyIdOf(caller: Caller): string {
-  if (caller.kind !== 'api-key') throw new Error('An integration route was called without an API key');
-  return caller.key.keyId;
 }

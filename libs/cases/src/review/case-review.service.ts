@@ -7,6 +7,7 @@ import { type AuditRecord, AuditService } from '@app/audit';
 import { AppConfig, type CaseState, Clock, DomainException, type ErrorCode, type RequestType } from '@app/common';
 import { checklistInForce } from '@app/checklists';
 import { DocumentEntity, DocumentsService } from '@app/documents';
+import { OutboxService } from '@app/notifications';
 import type { SessionUser } from '@app/identity';
 import { evaluateCaseChecklist } from '../case-checklist.js';
 import { CaseEntity } from '../case.entity.js';
@@ -60,6 +61,7 @@ export class CaseReviewService {
     private readonly config: AppConfig,
     private readonly preservation: CasePreservation,
     private readonly caseClock: CaseClockService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async detail(reference: string): Promise<CaseDetailView> {
@@ -132,6 +134,21 @@ export class CaseReviewService {
           : { actorType: 'user' as const, actorId: actor.id };
     for (const event of result.events)
       await this.audit.append(manager, { ...auditOf(event, entity.id, now), ...auditActor });
+    await this.outbox.add(
+      manager,
+      result.events.flatMap((event) =>
+        event.type === 'DECIDED'
+          ? [
+              {
+                type: 'case.decided' as const,
+                caseId: entity.id,
+                occurredAt: now,
+                payload: { outcome: event.outcome, reasonCode: event.reasonCode },
+              },
+            ]
+          : [],
+      ),
+    );
     if (result.state !== entity.state) {
       await this.preservation.stateChanged(manager, entity.id, result.state, now, auditActor);
     }
@@ -172,6 +189,9 @@ export class CaseReviewService {
         action: 'document.verified',
         details: { documentId, result: body.result },
       });
+      await this.outbox.add(manager, [
+        { type: 'document.verified', caseId: entity.id, occurredAt: now, payload: { documentId, result: body.result } },
+      ]);
       if (next !== entity.state) {
         await this.audit.append(manager, {
           ...record,

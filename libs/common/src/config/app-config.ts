@@ -169,6 +169,17 @@ export class AppConfig {
   @IsNotEmpty()
   DEADLINE_SWEEP_CRON = '15 0 * * *';
 
+  /** Development only: webhooks may target loopback and private addresses (a receiver on this machine). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+
+  /** How often each instance looks for webhook deliveries due (the job queue also runs it every minute). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_POLL_SECONDS = 5;
+
   /** Runs the PostgreSQL job queue (pg-boss) in this process: scheduled sweeps. Off for one-off tools. */
   @Transform(toBoolean)
   @IsBoolean()

@@ -5,6 +5,7 @@ import { AuditTrail1764100000000 } from './1764100000000-audit-trail.js';
 import { CaseReview1764200000000 } from './1764200000000-case-review.js';
 import { AccountTimeline1764300000000 } from './1764300000000-account-timeline.js';
 import { ApiKeys1764400000000 } from './1764400000000-api-keys.js';
+import { Webhooks1764500000000 } from './1764500000000-webhooks.js';
 
 /** Every migration, oldest first. Listed, not globbed, so the ESM build needs no file scanning. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CaseReview1764200000000,
   AccountTimeline1764300000000,
   ApiKeys1764400000000,
+  Webhooks1764500000000,
 ];

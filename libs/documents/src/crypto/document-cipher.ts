@@ -47,6 +47,15 @@ export class DocumentCipher {
     return decipher;
   }
 
+  /** A small secret kept for later use (a webhook signing secret), sealed like a data key. */
+  sealSecret(secret: Buffer): Buffer {
+    return this.wrap(secret);
+  }
+
+  openSecret(sealed: Buffer): Buffer {
+    return this.unwrap(sealed);
+  }
+
   private wrap(dataKey: Buffer): Buffer {
     const iv = randomBytes(12);
     const cipher = createCipheriv(ALGORITHM, this.master.key, iv);
