@@ -33,6 +33,7 @@ describe('the job queue', () => {
     );
     expect(schedules).toEqual([
       { name: DEADLINE_SWEEP_JOB, cron: '0 0 1 1 *' },
+      { name: 'idempotency-prune', cron: '17 * * * *' },
       { name: WEBHOOK_DISPATCH_JOB, cron: '* * * * *' },
     ]);
   });

@@ -20,6 +20,8 @@ import { ChecklistsController } from './controllers/checklists.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { HoldsController } from './controllers/holds.controller.js';
 import { RequestsController } from './controllers/requests.controller.js';
+import { IdempotencyInterceptor } from './http/idempotency/idempotency.interceptor.js';
+import { IdempotencyStore } from './http/idempotency/idempotency.store.js';
 import { loginRateLimit, publicRateLimit } from './http/rate-limits.js';
 
 @Module({})
@@ -52,7 +54,7 @@ export class AppModule implements NestModule {
         WebhooksController,
         HealthController,
       ],
-      providers: [{ provide: APP_GUARD, useClass: AccessPolicyGuard }],
+      providers: [{ provide: APP_GUARD, useClass: AccessPolicyGuard }, IdempotencyStore, IdempotencyInterceptor],
     };
   }
 

@@ -50,6 +50,7 @@ import { DomainException } from '@app/common';
 import { auditActorOf, type Caller, CurrentCaller, CurrentUser, keyIdOf, type SessionUser } from '@app/identity';
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
+import { Idempotent } from '../http/idempotency/idempotency.interceptor.js';
 
 const referenceParam = ApiParam({ name: 'reference', example: 'NOK-2026-000123' });
 const actionPipe = new ParseEnumPipe(Object.fromEntries(REVIEWER_ACTIONS.map((a) => [a, a])), {
@@ -76,7 +77,8 @@ export class CasesController {
     description: 'Answers like the family intake, with the access token to hand to the family once.',
   })
   @ApiCreatedResponse({ type: RequestCreatedView })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 409, 422)
+  @Idempotent()
   open(@Body() body: SupportCaseDto, @CurrentCaller() caller: Caller): Promise<RequestCreatedView> {
     const { channel, agentReference, ...request } = body;
     return this.intake.submit(request, { keyId: keyIdOf(caller), channel, agentReference });
@@ -91,6 +93,7 @@ export class CasesController {
   @ApiBody({ type: UploadDocumentFormDto })
   @ApiCreatedResponse({ type: DocumentView })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422)
+  @Idempotent()
   @UseInterceptors(DocumentUploadInterceptor)
   addDocument(
     @RequesterCaseParam() target: RequesterCase,

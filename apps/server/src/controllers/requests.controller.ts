@@ -24,6 +24,7 @@ import {
 import { DocumentUploadInterceptor, StagedFile, type StagedUpload } from '@app/documents';
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
+import { Idempotent } from '../http/idempotency/idempotency.interceptor.js';
 
 const referenceParam = ApiParam({ name: 'reference', example: 'NOK-2026-000123' });
 
@@ -38,9 +39,10 @@ export class RequestsController {
 
   @Post()
   @Access.public()
+  @Idempotent()
   @ApiOperation({ summary: 'Submit a request about the account of someone who died or is incapacitated' })
   @ApiCreatedResponse({ type: RequestCreatedView, description: 'Keep the reference and the access token' })
-  @ApiProblems(400, 415, 429)
+  @ApiProblems(400, 409, 415, 422, 429)
   submit(@Body() body: CreateRequestDto): Promise<RequestCreatedView> {
     return this.intake.submit(body);
   }
@@ -63,6 +65,7 @@ export class RequestsController {
   @ApiCreatedResponse({ type: DocumentView })
   @ApiProblems(400, 401, 404, 409, 413, 415, 422, 429)
   @Access.requester()
+  @Idempotent()
   @UseInterceptors(DocumentUploadInterceptor)
   addDocument(
     @RequesterCaseParam() requester: RequesterCase,
@@ -79,6 +82,7 @@ export class RequestsController {
   @ApiOkResponse({ type: RequestStatusView })
   @ApiProblems(400, 401, 404, 409, 422, 429)
   @Access.requester()
+  @Idempotent()
   appeal(@RequesterCaseParam() requester: RequesterCase, @Body() body: AppealDto): Promise<RequestStatusView> {
     return this.intake.appeal(requester, body.statement);
   }
@@ -88,8 +92,9 @@ export class RequestsController {
   @ApiOperation({ summary: 'Withdraw a request that is still open' })
   @referenceParam
   @ApiOkResponse({ type: RequestStatusView })
-  @ApiProblems(401, 404, 409, 429)
+  @ApiProblems(400, 401, 404, 409, 422, 429)
   @Access.requester()
+  @Idempotent()
   withdraw(@RequesterCaseParam() requester: RequesterCase): Promise<RequestStatusView> {
     return this.intake.withdraw(requester);
   }

@@ -11,6 +11,7 @@ import {
 } from '@app/notifications';
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
+import { Idempotent } from '../http/idempotency/idempotency.interceptor.js';
 
 /** A key's webhook subscriptions (scope webhooks:manage). Each key sees and manages only its own. */
 @ApiTags('Integrations: webhooks')
@@ -23,7 +24,8 @@ export class WebhooksController {
   @Access.key('webhooks:manage')
   @ApiOperation({ summary: 'Subscribe a URL to events; the signing secret is shown once' })
   @ApiCreatedResponse({ type: CreatedWebhookView })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 409, 422)
+  @Idempotent()
   create(@Body() body: CreateWebhookDto, @CurrentCaller() caller: Caller): Promise<CreatedWebhookView> {
     return this.webhooks.subscribe(keyIdOf(caller), body);
   }
@@ -65,7 +67,8 @@ export class WebhooksController {
   @Access.key('webhooks:manage')
   @ApiOperation({ summary: 'Send a delivery again (same event id), with another 24 hours of retries' })
   @ApiOkResponse({ type: DeliveryView })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  @Idempotent()
   replay(@Param('id', new ParseUUIDPipe()) id: string, @CurrentCaller() caller: Caller): Promise<DeliveryView> {
     return this.webhooks.replay(keyIdOf(caller), id);
   }

@@ -30,6 +30,14 @@ export const ERROR_CATALOGUE = {
     title: 'This request already has the most documents allowed',
   },
   STALE_VERSION: { status: HttpStatus.CONFLICT, title: 'The case changed since you loaded it' },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: HttpStatus.CONFLICT,
+    title: 'A request with this Idempotency-Key is still being processed',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    title: 'This Idempotency-Key was used with a different request',
+  },
   // Refusals of the case state machine (libs/cases/src/state-machine): each names the rule.
   NOT_ALLOWED_IN_STATE: { status: HttpStatus.CONFLICT, title: 'The case is not in a state that allows this' },
   ROLE_NOT_ALLOWED: { status: HttpStatus.FORBIDDEN, title: 'Your role does not allow this' },

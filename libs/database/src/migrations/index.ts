@@ -6,6 +6,7 @@ import { CaseReview1764200000000 } from './1764200000000-case-review.js';
 import { AccountTimeline1764300000000 } from './1764300000000-account-timeline.js';
 import { ApiKeys1764400000000 } from './1764400000000-api-keys.js';
 import { Webhooks1764500000000 } from './1764500000000-webhooks.js';
+import { Idempotency1764600000000 } from './1764600000000-idempotency.js';
 
 /** Every migration, oldest first. Listed, not globbed, so the ESM build needs no file scanning. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AccountTimeline1764300000000,
   ApiKeys1764400000000,
   Webhooks1764500000000,
+  Idempotency1764600000000,
 ];
