@@ -26,6 +26,7 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/requests/{reference}': ['requesterOfA'],
   'POST /api/v1/requests/{reference}/documents': ['requesterOfA'],
   'POST /api/v1/requests/{reference}/withdrawal': ['requesterOfA'],
+  'POST /api/v1/requests/{reference}/email-confirmation': CALLERS,
   'POST /api/v1/auth/login': CALLERS,
   'POST /api/v1/auth/logout': STAFF,
   'GET /api/v1/auth/me': STAFF,

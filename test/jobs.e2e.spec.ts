@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEADLINE_SWEEP_JOB } from '@app/cases';
 import { JobQueue } from '@app/jobs';
-import { WEBHOOK_DISPATCH_JOB } from '@app/notifications';
+import { MAIL_DISPATCH_JOB, WEBHOOK_DISPATCH_JOB } from '@app/notifications';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 // Two server instances on one database, both running the job queue, as in a scaled-out deployment.
@@ -34,6 +34,7 @@ describe('the job queue', () => {
     expect(schedules).toEqual([
       { name: DEADLINE_SWEEP_JOB, cron: '0 0 1 1 *' },
       { name: 'idempotency-prune', cron: '17 * * * *' },
+      { name: MAIL_DISPATCH_JOB, cron: '* * * * *' },
       { name: WEBHOOK_DISPATCH_JOB, cron: '* * * * *' },
     ]);
   });

@@ -54,6 +54,8 @@ export async function createTestApp(
       DATABASE_POOL_SIZE: 5,
       // The job queue is started only by the suites about it; the others call the services directly.
       JOBS_ENABLED: false,
+      // Suites about review work with cases whose family confirmed their address; the mail suite asks for it.
+      REQUIRE_EMAIL_VERIFICATION: false,
       ...overrides,
     },
   );

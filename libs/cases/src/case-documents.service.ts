@@ -7,7 +7,7 @@ import type { EvaluatedDocumentInput } from '@app/checklists';
 import { type DocumentEntity, DocumentsService, type StagedUpload } from '@app/documents';
 import { OutboxService } from '@app/notifications';
 import { type CaseChecklist, evaluateCaseChecklist } from './case-checklist.js';
-import { ACCEPTS_DOCUMENTS, describeState, intakeStateAfterEvaluation } from './case-lifecycle.js';
+import { ACCEPTS_DOCUMENTS, describeState, emailConfirmed, intakeStateAfterEvaluation } from './case-lifecycle.js';
 import { CasePreservation } from './deadlines/case-preservation.service.js';
 import type { UploadDocumentDto } from './dto/upload-document.dto.js';
 import type { RequesterCase } from './requester-access.service.js';
@@ -15,6 +15,7 @@ import { DocumentView } from './views/request.views.js';
 
 interface AdmittedCase {
   reference: string;
+  requester_email_verified_at: Date | null;
   subject_account_email: string;
   state: CaseState;
   checklist_version: string;
@@ -95,14 +96,14 @@ export class CaseDocumentsService {
       `WITH admitted AS (
          UPDATE cases SET document_count = document_count + 1, version = version + 1, updated_at = $2
          WHERE id = $1 AND state = ANY($3::text[]) AND document_count < $4
-         RETURNING id, reference, subject_account_email, state, checklist_version, request_type, requester_relationship
+         RETURNING id, reference, requester_email_verified_at, subject_account_email, state, checklist_version, request_type, requester_relationship
        ), recorded AS (
          INSERT INTO documents (case_id, id, type, served_via, file_name, media_type, size_bytes, sha256, storage_key,
                                 key_id, wrapped_key, content_iv, content_tag, verification, created_at)
          SELECT admitted.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $2 FROM admitted
          RETURNING id
        )
-       SELECT reference, subject_account_email, state, checklist_version, request_type, requester_relationship,
+       SELECT reference, requester_email_verified_at, subject_account_email, state, checklist_version, request_type, requester_relationship,
               (SELECT count(*)::int FROM recorded) AS recorded
        FROM admitted`,
       [
@@ -161,7 +162,8 @@ export class CaseDocumentsService {
         rejectionReason: r.rejection_reason,
       })),
     );
-    const next = intakeStateAfterEvaluation(admitted.state, checklist.allProvided);
+    const confirmed = emailConfirmed(this.config.REQUIRE_EMAIL_VERIFICATION, admitted.requester_email_verified_at);
+    const next = intakeStateAfterEvaluation(admitted.state, checklist.allProvided && confirmed);
     if (next !== admitted.state) {
       await manager.query('UPDATE cases SET state = $2, updated_at = $3 WHERE id = $1', [
         caseId,

@@ -36,6 +36,14 @@ export function intakeStateAfterEvaluation(state: CaseState, allProvided: boolea
   return state;
 }
 
+/**
+ * A case goes to review only once the requester confirmed their e-mail address (issue #6), unless
+ * the deployment does not ask for it (REQUIRE_EMAIL_VERIFICATION=false).
+ */
+export function emailConfirmed(required: boolean, confirmedAt: Date | null): boolean {
+  return !required || confirmedAt !== null;
+}
+
 /** The family can withdraw from any open state (domain.md §4 and issue #4). */
 export function canWithdraw(state: CaseState): boolean {
   return !FINAL_STATES.has(state);

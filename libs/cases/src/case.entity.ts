@@ -60,6 +60,10 @@ export class CaseEntity {
   @Column({ name: 'requester_language', type: 'text' })
   requesterLanguage!: string;
 
+  /** When the requester confirmed their address with the code we e-mailed them. */
+  @Column({ name: 'requester_email_verified_at', type: 'timestamptz', nullable: true })
+  requesterEmailVerifiedAt!: Date | null;
+
   @Column({ name: 'access_token_hash', type: 'bytea' })
   accessTokenHash!: Buffer;
 

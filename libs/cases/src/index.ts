@@ -74,3 +74,4 @@ export {
   FamilyDeadlinesView,
   YourHoldView,
 } from './deadlines/case-clock.views.js';
+export { ConfirmEmailDto, EmailConfirmedView } from './dto/confirm-email.dto.js';

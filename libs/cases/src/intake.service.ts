@@ -4,13 +4,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { AppConfig, Clock, type CaseState, DomainException } from '@app/common';
 import { checklistInForce, resolveJurisdiction } from '@app/checklists';
-import { DocumentsService } from '@app/documents';
+import { DocumentCipher, DocumentsService } from '@app/documents';
 import { generateAccessToken } from '@app/identity';
-import { OutboxService } from '@app/notifications';
+import { confirmationCodeMatches, OutboxService } from '@app/notifications';
 import { CaseEntity } from './case.entity.js';
 import { evaluateCaseChecklist } from './case-checklist.js';
-import { canWithdraw, describeState, formatReference } from './case-lifecycle.js';
+import { canWithdraw, describeState, formatReference, intakeStateAfterEvaluation } from './case-lifecycle.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
+import type { EmailConfirmedView } from './dto/confirm-email.dto.js';
 import type { Channel, CreateRequestDto } from './dto/create-request.dto.js';
 import type { RequesterCase } from './requester-access.service.js';
 import { CaseClockService } from './deadlines/case-clock.service.js';
@@ -32,6 +33,7 @@ export class IntakeService {
     private readonly preservation: CasePreservation,
     private readonly caseClock: CaseClockService,
     private readonly outbox: OutboxService,
+    private readonly cipher: DocumentCipher,
   ) {}
 
   /** A family's own request, or one support tooling opens on their behalf (`onBehalf`). */
@@ -109,6 +111,40 @@ export class IntakeService {
     const sla = slaClocks(history, this.clock.now(), slaPolicyOf(this.config));
     const deadlines = await this.caseClock.forFamily(this.dataSource.manager, entity);
     return RequestStatusView.from(entity, documents, history, evaluateCaseChecklist(entity, documents), sla, deadlines);
+  }
+
+  /**
+   * The requester confirms their address with the code we e-mailed. A wrong code is answered like an
+   * unknown reference. If every document is there already, the case goes to review now.
+   */
+  async confirmEmail(reference: string, code: string): Promise<EmailConfirmedView> {
+    return this.dataSource.transaction(async (manager) => {
+      const entity = await manager.findOne(CaseEntity, { where: { reference }, lock: { mode: 'pessimistic_write' } });
+      if (!entity || !confirmationCodeMatches(this.cipher, entity.id, code)) {
+        throw new DomainException('NOT_FOUND', 'There is no request with this reference and confirmation code.');
+      }
+      if (entity.requesterEmailVerifiedAt !== null) {
+        return { reference, state: entity.state, emailConfirmed: true };
+      }
+      const now = this.clock.now();
+      const documents = await this.documents.listForCase(entity.id);
+      const next = intakeStateAfterEvaluation(entity.state, evaluateCaseChecklist(entity, documents).allProvided);
+      await manager.query(
+        `UPDATE cases SET requester_email_verified_at = $2, state = $3, version = version + 1, updated_at = $2
+         WHERE id = $1`,
+        [entity.id, now, next],
+      );
+      const record = { at: now.toISOString(), ...REQUESTER, caseId: entity.id };
+      await this.audit.append(manager, { ...record, action: 'requester.email_confirmed', details: {} });
+      if (next !== entity.state) {
+        await this.audit.append(manager, {
+          ...record,
+          action: 'case.state_changed',
+          details: { from: entity.state, to: next },
+        });
+      }
+      return { reference, state: next, emailConfirmed: true };
+    });
   }
 
   /** Within 30 days of a rejection the family may appeal; someone else then reviews the case. */

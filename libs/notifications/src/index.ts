@@ -17,3 +17,13 @@ export {
   WebhookView,
 } from './webhooks/webhook.views.js';
 export { WebhooksService } from './webhooks/webhooks.service.js';
+export { confirmationCode, confirmationCodeMatches } from './mail/confirmation-code.js';
+export {
+  composeMail,
+  MAIL_KINDS,
+  MAIL_LANGUAGES,
+  type MailKind,
+  type MailLanguage,
+  mailLanguage,
+} from './mail/mail-composer.js';
+export { MAIL_DISPATCH_JOB, MailDispatcher, type MailFigures } from './mail/mail-dispatcher.service.js';

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DocumentsModule } from '@app/documents';
+import { MailDispatcher } from './mail/mail-dispatcher.service.js';
+import { MailTransport } from './mail/mail-transport.js';
 import { OutboxService } from './outbox.service.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service.js';
 import { WebhooksService } from './webhooks/webhooks.service.js';
@@ -8,7 +10,7 @@ import { WebhooksService } from './webhooks/webhooks.service.js';
 @Global()
 @Module({
   imports: [DocumentsModule],
-  providers: [OutboxService, WebhooksService, WebhookDispatcher],
-  exports: [OutboxService, WebhooksService, WebhookDispatcher],
+  providers: [OutboxService, WebhooksService, WebhookDispatcher, MailTransport, MailDispatcher],
+  exports: [OutboxService, WebhooksService, WebhookDispatcher, MailDispatcher],
 })
 export class NotificationsModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -10,6 +10,8 @@ import {
 } from '@nestjs/swagger';
 import {
   AppealDto,
+  ConfirmEmailDto,
+  EmailConfirmedView,
   CaseDocumentsService,
   CreateRequestDto,
   DocumentView,
@@ -85,6 +87,18 @@ export class RequestsController {
   @Idempotent()
   appeal(@RequesterCaseParam() requester: RequesterCase, @Body() body: AppealDto): Promise<RequestStatusView> {
     return this.intake.appeal(requester, body.statement);
+  }
+
+  @Post(':reference/email-confirmation')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm your e-mail address with the code we sent you; review starts only then' })
+  @referenceParam
+  @ApiOkResponse({ type: EmailConfirmedView })
+  @ApiProblems(400, 404, 409, 422, 429)
+  @Access.public()
+  @Idempotent()
+  confirmEmail(@Param('reference') reference: string, @Body() body: ConfirmEmailDto): Promise<EmailConfirmedView> {
+    return this.intake.confirmEmail(reference, body.code);
   }
 
   @Post(':reference/withdrawal')

@@ -15,6 +15,7 @@ import {
   APPEAL_WINDOW_DAYS,
   ASKS_FOR_DATA,
   FINAL_STATES,
+  emailConfirmed,
   intakeStateAfterEvaluation,
   WAITING_FOR_FAMILY,
 } from '../case-lifecycle.js';
@@ -181,7 +182,10 @@ export class CaseReviewService {
       );
       if (!updated) throw new DomainException('NOT_FOUND', 'This case has no such document.');
       const documents = await manager.find(DocumentEntity, { where: { caseId: entity.id } });
-      const next = intakeStateAfterEvaluation(entity.state, evaluateCaseChecklist(entity, documents).allProvided);
+      const next = intakeStateAfterEvaluation(
+        entity.state,
+        evaluateCaseChecklist(entity, documents).allProvided && this.confirmed(entity),
+      );
       await this.save(manager, Object.assign(new CaseEntity(), entity, { state: next }), entity.version, now);
       const record = { at: now.toISOString(), actorType: 'user' as const, actorId: user.userId, caseId: entity.id };
       await this.audit.append(manager, {
@@ -237,7 +241,10 @@ export class CaseReviewService {
         checklistVersion: pinned.version,
       });
       const documents = await manager.find(DocumentEntity, { where: { caseId: entity.id } });
-      moved.state = intakeStateAfterEvaluation(entity.state, evaluateCaseChecklist(moved, documents).allProvided);
+      moved.state = intakeStateAfterEvaluation(
+        entity.state,
+        evaluateCaseChecklist(moved, documents).allProvided && this.confirmed(entity),
+      );
       await manager.query('UPDATE cases SET jurisdiction = $2, checklist_version = $3 WHERE id = $1', [
         entity.id,
         moved.jurisdiction,
@@ -386,6 +393,10 @@ export class CaseReviewService {
 
   private history(manager: EntityManager, caseId: string): Promise<CaseStateChangeEntity[]> {
     return manager.find(CaseStateChangeEntity, { where: { caseId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  private confirmed(entity: CaseEntity): boolean {
+    return emailConfirmed(this.config.REQUIRE_EMAIL_VERIFICATION, entity.requesterEmailVerifiedAt);
   }
 
   /** Other open cases on the same account that ask to see or keep its data. */

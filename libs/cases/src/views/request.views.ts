@@ -129,6 +129,8 @@ export class RequestStatusView {
   })
   sla!: SlaClocks;
   @ApiProperty({ type: [StateChangeView] }) history!: StateChangeView[];
+  @ApiProperty({ description: 'Whether you confirmed your e-mail address (review starts only then)' })
+  emailConfirmed!: boolean;
 
   static from(
     entity: CaseEntity,
@@ -150,6 +152,7 @@ export class RequestStatusView {
       notice: entity.deficiencyNotice,
       sla,
       history: StateChangeView.fromAll(history),
+      emailConfirmed: entity.requesterEmailVerifiedAt !== null,
     };
   }
 }

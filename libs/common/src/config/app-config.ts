@@ -180,6 +180,26 @@ export class AppConfig {
   @Min(1)
   WEBHOOK_POLL_SECONDS = 5;
 
+  /** smtp://user:pass@host:587 or smtps://…; unset: messages are written to DATA_DIR/mailbox as .eml files. */
+  @IsOptional()
+  @IsString()
+  SMTP_URL?: string;
+
+  /** The sender of e-mail to families. */
+  @IsString()
+  @IsNotEmpty()
+  MAIL_FROM = 'Next of Kin <no-reply@next-of-kin.example>';
+
+  /** Where the family portal lives: links in e-mail point here. */
+  @IsString()
+  @IsNotEmpty()
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** A case goes to review only once the requester confirmed their e-mail address. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  REQUIRE_EMAIL_VERIFICATION = true;
+
   /** Runs the PostgreSQL job queue (pg-boss) in this process: scheduled sweeps. Off for one-off tools. */
   @Transform(toBoolean)
   @IsBoolean()

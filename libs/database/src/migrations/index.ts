@@ -7,6 +7,7 @@ import { AccountTimeline1764300000000 } from './1764300000000-account-timeline.j
 import { ApiKeys1764400000000 } from './1764400000000-api-keys.js';
 import { Webhooks1764500000000 } from './1764500000000-webhooks.js';
 import { Idempotency1764600000000 } from './1764600000000-idempotency.js';
+import { RequesterMail1764700000000 } from './1764700000000-requester-mail.js';
 
 /** Every migration, oldest first. Listed, not globbed, so the ESM build needs no file scanning. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ApiKeys1764400000000,
   Webhooks1764500000000,
   Idempotency1764600000000,
+  RequesterMail1764700000000,
 ];

@@ -1,4 +1,11 @@
-import { type CipherGCM, createCipheriv, createDecipheriv, type DecipherGCM, randomBytes } from 'node:crypto';
+import {
+  type CipherGCM,
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  type DecipherGCM,
+  randomBytes,
+} from 'node:crypto';
 import type { MasterKey } from './master-key.js';
 
 /** What the database keeps to decrypt one document; the file itself holds only ciphertext. */
@@ -45,6 +52,11 @@ export class DocumentCipher {
     const decipher = createDecipheriv(ALGORITHM, this.unwrap(sealed.wrappedKey), sealed.contentIv);
     decipher.setAuthTag(sealed.contentTag);
     return decipher;
+  }
+
+  /** A key for one purpose (such as signing e-mail confirmation codes), derived from the master key. */
+  derive(purpose: string): Buffer {
+    return createHmac('sha256', this.master.key).update(`next-of-kin:${purpose}`).digest();
   }
 
   /** A small secret kept for later use (a webhook signing secret), sealed like a data key. */

@@ -1,0 +1,30 @@
+import type { Messages } from './en.js';
+
+export const da: Messages = {
+  greeting: 'Kære {{name}},',
+  signature: 'Med venlig deltagelse\nNext of Kin, for pårørende',
+  acknowledgement: {
+    subject: 'Din anmodning {{reference}}: bekræft venligst din e-mailadresse',
+    received: 'vi har modtaget din anmodning {{reference}} om kontoen tilhørende {{subject}}.',
+    confirm: 'Bekræft venligst, at denne e-mailadresse er din, så vi kan begynde behandlingen:',
+    code: 'Eller indtast denne bekræftelseskode på siden for din anmodning: {{token}}',
+  },
+  deficiency: {
+    subject: 'Din anmodning {{reference}}: vi har brug for mere fra dig',
+    intro: 'for at fortsætte med din anmodning {{reference}} har vi brug for følgende fra dig:',
+    missing: 'Mangler stadig: {{items}}',
+  },
+  decision: {
+    approvedSubject: 'Din anmodning {{reference}} er godkendt',
+    rejectedSubject: 'Din anmodning {{reference}} kunne ikke godkendes',
+    approved: 'din anmodning {{reference}} er godkendt. {{reason}}',
+    rejected: 'vi kunne ikke godkende din anmodning {{reference}}. Begrundelsen: {{reason}}',
+    appeal: 'Du kan klage over afgørelsen inden for 30 dage på siden for din anmodning.',
+  },
+  deadline: {
+    subject: 'Din anmodning {{reference}}: kontoens data er i fare',
+    body: 'uden yderligere skridt vil data på kontoen tilhørende {{subject}} gå tabt den {{date}}, om {{days}} dage.',
+    act: 'Send venligst det, der stadig mangler, så hurtigt som muligt.',
+  },
+  status: 'Status for din anmodning: {{link}}',
+};

@@ -1,0 +1,185 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig, Clock } from '@app/common';
+import { DocumentCipher } from '@app/documents';
+import { JobQueue } from '@app/jobs';
+import { retryDelaySeconds } from '../webhooks/webhook-dispatcher.service.js';
+import { confirmationCode } from './confirmation-code.js';
+import { composeMail, type MailFacts, type MailKind, mailLanguage } from './mail-composer.js';
+import { MailTransport } from './mail-transport.js';
+
+export const MAIL_DISPATCH_JOB = 'mail-dispatch';
+const CLAIM = 20;
+const LEASE_SECONDS = 120;
+const RETRY_WINDOW_MS = 24 * 3_600_000;
+
+interface ClaimedMail {
+  id: string;
+  kind: MailKind;
+  attempts: number;
+  created_at: Date;
+  case_id: string;
+  payload: Record<string, unknown>;
+  reference: string;
+  requester_full_name: string;
+  requester_email: string;
+  requester_language: string;
+  subject_full_name: string;
+  deficiency_notice: { note: string; items: string[] } | null;
+  decision_outcome: 'APPROVED' | 'REJECTED' | null;
+  decision_reason: string | null;
+}
+
+export interface MailFigures {
+  queued: number;
+  sent: number;
+  retrying: number;
+  dead: number;
+}
+
+/**
+ * E-mail to requesters from the same outbox as the webhooks: the acknowledgement with the address
+ * confirmation, deficiency notices, decisions with their reason, deadline warnings. Queued in the
+ * fan-out, sent under a lease, retried with backoff for 24 hours: a crash after the commit sends later.
+ */
+@Injectable()
+export class MailDispatcher implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MailDispatcher.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transport: MailTransport,
+    private readonly cipher: DocumentCipher,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.every(MAIL_DISPATCH_JOB, '* * * * *', () => this.runOnce());
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.JOBS_ENABLED) return;
+    this.timer = setInterval(() => {
+      this.running ??= this.runOnce()
+        .catch((error: unknown) => this.logger.error({ err: error }, 'Mail dispatch failed'))
+        .finally(() => (this.running = undefined));
+    }, this.config.WEBHOOK_POLL_SECONDS * 1000);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  async runOnce(): Promise<MailFigures> {
+    const figures = { queued: await this.queue(), sent: 0, retrying: 0, dead: 0 };
+    for (;;) {
+      const claimed = await this.claim();
+      if (claimed.length === 0) return figures;
+      for (const mail of claimed) figures[await this.send(mail)]++;
+    }
+  }
+
+  /** One message per event a family hears about, queued with the event's own transaction long gone. */
+  private async queue(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const events = await manager.query<{ id: string }[]>(
+        `SELECT id FROM outbox_events WHERE mailed_at IS NULL ORDER BY seq LIMIT 500 FOR UPDATE SKIP LOCKED`,
+      );
+      if (events.length === 0) return 0;
+      const ids = events.map((event) => event.id);
+      const now = this.clock.now();
+      const queued = await manager.query<unknown[]>(
+        `INSERT INTO mail_messages (event_id, case_id, kind, next_attempt_at, created_at)
+         SELECT e.id, e.case_id, k.kind, $2, $2 FROM outbox_events e
+         CROSS JOIN LATERAL (SELECT CASE
+           WHEN e.type = 'case.created' THEN 'ACKNOWLEDGEMENT'
+           WHEN e.type = 'case.state_changed' AND e.payload->>'to' = 'NEEDS_INFO' THEN 'DEFICIENCY'
+           WHEN e.type = 'case.decided' THEN 'DECISION'
+           WHEN e.type = 'deadline.escalated' THEN 'DEADLINE' END AS kind) k
+         WHERE e.id = ANY($1::uuid[]) AND k.kind IS NOT NULL AND e.case_id IS NOT NULL
+         ON CONFLICT (event_id, kind) DO NOTHING
+         RETURNING id`,
+        [ids, now],
+      );
+      await manager.query('UPDATE outbox_events SET mailed_at = $2 WHERE id = ANY($1::uuid[])', [ids, now]);
+      return queued.length;
+    });
+  }
+
+  private claim(): Promise<ClaimedMail[]> {
+    return this.dataSource.query<ClaimedMail[]>(
+      `WITH claimed AS (
+         UPDATE mail_messages m
+         SET next_attempt_at = $1::timestamptz + make_interval(secs => ${String(LEASE_SECONDS)}), attempts = attempts + 1
+         WHERE m.id IN (
+           SELECT id FROM mail_messages WHERE status = 'PENDING' AND next_attempt_at <= $1
+           ORDER BY next_attempt_at LIMIT ${String(CLAIM)} FOR UPDATE SKIP LOCKED)
+         RETURNING m.id, m.kind, m.attempts, m.created_at, m.case_id, m.event_id
+       )
+       SELECT m.id, m.kind, m.attempts, m.created_at, m.case_id, e.payload, c.reference, c.requester_full_name,
+              c.requester_email, c.requester_language, c.subject_full_name, c.deficiency_notice,
+              c.decision_outcome, c.decision_reason
+       FROM claimed m JOIN outbox_events e ON e.id = m.event_id JOIN cases c ON c.id = m.case_id`,
+      [this.clock.now()],
+    );
+  }
+
+  private async send(mail: ClaimedMail): Promise<'sent' | 'retrying' | 'dead'> {
+    const language = mailLanguage(mail.requester_language);
+    const { subject, text } = composeMail(mail.kind, this.facts(mail), language);
+    try {
+      await this.transport.send({ id: mail.id, to: mail.requester_email, subject, text, language });
+      await this.dataSource.query(
+        `UPDATE mail_messages SET status = 'SENT', sent_at = $2, last_error = NULL WHERE id = $1`,
+        [mail.id, this.clock.now()],
+      );
+      return 'sent';
+    } catch (error) {
+      const now = this.clock.now();
+      const next = new Date(now.getTime() + retryDelaySeconds(mail.attempts) * 1000);
+      const dead = next.getTime() > mail.created_at.getTime() + RETRY_WINDOW_MS;
+      await this.dataSource.query(
+        'UPDATE mail_messages SET status = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1',
+        [
+          mail.id,
+          dead ? 'DEAD' : 'PENDING',
+          next,
+          (error instanceof Error ? error.message : String(error)).slice(0, 500),
+        ],
+      );
+      return dead ? 'dead' : 'retrying';
+    }
+  }
+
+  private facts(mail: ClaimedMail): MailFacts {
+    const base = this.config.PUBLIC_URL.replace(/\/$/, '');
+    const code = confirmationCode(this.cipher, mail.case_id);
+    return {
+      requesterName: mail.requester_full_name,
+      reference: mail.reference,
+      subjectName: mail.subject_full_name,
+      statusLink: `${base}/requests/${mail.reference}`,
+      confirmLink: `${base}/requests/${mail.reference}/confirm?code=${code}`,
+      confirmCode: code,
+      note: mail.deficiency_notice?.note,
+      missing: mail.deficiency_notice?.items,
+      outcome: mail.decision_outcome ?? undefined,
+      reason: mail.decision_reason ?? undefined,
+      deadline: typeof mail.payload.date === 'string' ? mail.payload.date : undefined,
+      daysLeft: typeof mail.payload.daysLeft === 'number' ? mail.payload.daysLeft : undefined,
+    };
+  }
+}

@@ -1,0 +1,156 @@
+import { readdir, readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import request from 'supertest';
+import { MailDispatcher } from '@app/notifications';
+import { GERMAN_RELEASE_DOCUMENTS } from './support/families.js';
+import { pdf, validRequest } from './support/fixtures.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/** A real SMTP server on this machine, keeping every message it is given. */
+const inbox: ParsedMail[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  onData(stream, _session, done) {
+    simpleParser(stream).then(
+      (mail) => {
+        inbox.push(mail);
+        done();
+      },
+      (error: unknown) => done(error as Error),
+    );
+  },
+});
+
+let t: TestApp;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const { port } = smtp.server.address() as AddressInfo;
+  t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${String(port)}`, REQUIRE_EMAIL_VERIFICATION: true });
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise<void>((resolve) => smtp.close(resolve));
+});
+
+const send = () => t.app.get(MailDispatcher).runOnce();
+const submit = async (overrides: Record<string, unknown> = {}) =>
+  (await request(t.http).post('/api/v1/requests').send(validRequest(overrides)).expect(201)).body as {
+    reference: string;
+    accessToken: string;
+  };
+const mailTo = (reference: string): ParsedMail | undefined => inbox.find((mail) => mail.subject?.includes(reference));
+const codeIn = (mail: ParsedMail): string => /([A-Za-z0-9_-]{43})\s*$/m.exec(mail.text ?? '')?.[1] ?? '';
+
+describe('requester e-mail', () => {
+  it('reaches a German requester in German, through SMTP, with the code that confirms the address', async () => {
+    const { reference, accessToken } = await submit();
+    expect(await send()).toMatchObject({ sent: 1 });
+    const mail = mailTo(reference);
+    expect(mail?.subject).toBe(`Ihr Antrag ${reference}: Bitte bestätigen Sie Ihre E-Mail-Adresse`);
+    expect(mail?.to).toMatchObject({ text: 'jonas@example.org' });
+    expect(mail?.text).toContain('Guten Tag Jonas Keller,');
+    expect(mail?.text).toContain('zum Konto von Anna Keller erhalten');
+    expect(mail?.headers.get('content-language')).toBe('de');
+
+    await request(t.http)
+      .post(`/api/v1/requests/${reference}/email-confirmation`)
+      .send({ code: 'A'.repeat(43) })
+      .expect(404);
+    const confirmed = await request(t.http)
+      .post(`/api/v1/requests/${reference}/email-confirmation`)
+      .send({ code: codeIn(mail as ParsedMail) })
+      .expect(200);
+    expect(confirmed.body).toEqual({ reference, state: 'AWAITING_DOCUMENTS', emailConfirmed: true });
+    const status = await request(t.http)
+      .get(`/api/v1/requests/${reference}`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .expect(200);
+    expect((status.body as { emailConfirmed: boolean }).emailConfirmed).toBe(true);
+  });
+
+  it('reaches a Chinese requester in Chinese', async () => {
+    const { reference } = await submit({
+      subject: {
+        status: 'DECEASED',
+        fullName: '王芳',
+        accountEmail: 'wang.fang@outlook.com',
+        countryOfResidence: 'CN',
+        dateOfDeath: '2026-05-01',
+      },
+      requester: {
+        fullName: '王伟',
+        email: 'wang.wei@example.cn',
+        relationship: 'CHILD',
+        countryOfResidence: 'CN',
+        language: 'zh-Hans',
+      },
+    });
+    await send();
+    const mail = mailTo(reference);
+    expect(mail?.subject).toBe(`您的申请 ${reference}：请确认您的电子邮件地址`);
+    expect(mail?.text).toContain('我们已收到您关于 王芳 账户的申请');
+  });
+
+  it('sends a case to review only once the address is confirmed', async () => {
+    const { reference, accessToken } = await submit();
+    for (const type of GERMAN_RELEASE_DOCUMENTS) {
+      await request(t.http)
+        .post(`/api/v1/requests/${reference}/documents`)
+        .set('Authorization', `Bearer ${accessToken}`)
+        .field('type', type)
+        .attach('file', pdf(type), 'scan.pdf')
+        .expect(201);
+    }
+    const waiting = await request(t.http)
+      .get(`/api/v1/requests/${reference}`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .expect(200);
+    expect((waiting.body as { state: string }).state).toBe('AWAITING_DOCUMENTS');
+    await send();
+    const confirmed = await request(t.http)
+      .post(`/api/v1/requests/${reference}/email-confirmation`)
+      .send({ code: codeIn(mailTo(reference) as ParsedMail) })
+      .expect(200);
+    expect((confirmed.body as { state: string }).state).toBe('READY_FOR_REVIEW');
+  });
+
+  it('sends each message once, and later when the SMTP server was away', async () => {
+    expect(await send()).toMatchObject({ sent: 0 });
+    const offline = await createTestApp({
+      DATABASE_URL: t.config.DATABASE_URL,
+      DOCUMENT_MASTER_KEY: t.config.DOCUMENT_MASTER_KEY,
+      SMTP_URL: 'smtp://127.0.0.1:1', // nothing listens there
+    });
+    try {
+      const { reference } = await submit();
+      expect(await offline.app.get(MailDispatcher).runOnce()).toMatchObject({ sent: 0, retrying: 1 });
+      expect(mailTo(reference)).toBeUndefined();
+      await t.dataSource.query(`UPDATE mail_messages SET next_attempt_at = now() WHERE status = 'PENDING'`);
+      expect(await send()).toMatchObject({ sent: 1 });
+      expect(mailTo(reference)).toBeDefined();
+    } finally {
+      await offline.close();
+    }
+  });
+});
+
+describe('without SMTP', () => {
+  it('writes the messages to the mailbox folder for a developer to read', async () => {
+    const local = await createTestApp();
+    try {
+      await request(local.http).post('/api/v1/requests').send(validRequest()).expect(201);
+      await local.app.get(MailDispatcher).runOnce();
+      const folder = join(local.config.DATA_DIR, 'mailbox');
+      const [file] = await readdir(folder);
+      const mail = await simpleParser(await readFile(join(folder, file)));
+      expect(mail.subject).toMatch(/^Ihr Antrag NOK-\d{4}-\d{6}: Bitte bestätigen Sie Ihre E-Mail-Adresse$/);
+    } finally {
+      await local.close();
+    }
+  });
+});
