@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { jest } from '@jest/globals';
 import request from 'supertest';
 import { MailDispatcher } from '@app/notifications';
+import { runCli } from '../apps/server/src/cli.js';
 import { GERMAN_RELEASE_DOCUMENTS } from './support/families.js';
 import { pdf, validRequest } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -136,6 +138,62 @@ describe('requester e-mail', () => {
     } finally {
       await offline.close();
     }
+  });
+});
+
+describe('notices and decisions', () => {
+  it('tell the family what is missing and then the decision with its reason, in their language', async () => {
+    const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    await runCli(['users:create', '--email', 'rita@example.org', '--role', 'reviewer'], {
+      DATABASE_URL: t.config.DATABASE_URL,
+      NEW_USER_PASSWORD: 'correct horse battery staple',
+    });
+    quiet.mockRestore();
+    const token = (
+      (
+        await request(t.http)
+          .post('/api/v1/auth/login')
+          .send({ email: 'rita@example.org', password: 'correct horse battery staple' })
+          .expect(200)
+      ).body as { token: string }
+    ).token;
+    const { reference, accessToken } = await submit();
+    const upload = (type: string) =>
+      request(t.http)
+        .post(`/api/v1/requests/${reference}/documents`)
+        .set('Authorization', `Bearer ${accessToken}`)
+        .field('type', type)
+        .attach('file', pdf(type), 'scan.pdf')
+        .expect(201);
+    for (const type of GERMAN_RELEASE_DOCUMENTS) await upload(type);
+    await send();
+    await request(t.http)
+      .post(`/api/v1/requests/${reference}/email-confirmation`)
+      .send({ code: codeIn(mailTo(reference) as ParsedMail) })
+      .expect(200);
+    const act = async (action: string, body: object) => {
+      const { version } = (
+        await request(t.http).get(`/api/v1/cases/${reference}`).set('Authorization', `Bearer ${token}`).expect(200)
+      ).body as { version: number };
+      await request(t.http)
+        .post(`/api/v1/cases/${reference}/actions/${action}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ version, ...body })
+        .expect(200);
+    };
+    await act('start-review', {});
+    await act('request-info', { note: 'Bitte senden Sie den Erbschein.' });
+    await send();
+    const notice = inbox.find((mail) => mail.subject === `Ihr Antrag ${reference}: Wir benötigen noch etwas von Ihnen`);
+    expect(notice?.text).toContain('Bitte senden Sie den Erbschein.');
+    expect(notice?.text).toContain('Es fehlt noch:');
+    await upload('INHERITANCE_CERTIFICATE'); // the family answers: ready for review again
+    await act('start-review', {});
+    await act('reject', { reasonCode: 'NOT_ENTITLED', note: 'Der Erbschein nennt eine andere Erbin.' });
+    await send();
+    const decision = inbox.find((mail) => mail.subject === `Ihr Antrag ${reference} konnte nicht genehmigt werden`);
+    expect(decision?.text).toContain('Der Grund: Der Erbschein nennt eine andere Erbin.');
+    expect(decision?.text).toContain('innerhalb von 30 Tagen');
   });
 });
 
