@@ -207,6 +207,15 @@ describe('without SMTP', () => {
       const [file] = await readdir(folder);
       const mail = await simpleParser(await readFile(join(folder, file)));
       expect(mail.subject).toMatch(/^Ihr Antrag NOK-\d{4}-\d{6}: Bitte bestätigen Sie Ihre E-Mail-Adresse$/);
+      const printed: string[] = [];
+      const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+      try {
+        expect(await runCli(['mailbox'], { DATA_DIR: local.config.DATA_DIR })).toBe(0);
+      } finally {
+        log.mockRestore();
+      }
+      expect(printed.join('\n')).toContain(`Subject: ${mail.subject ?? ''}`);
+      expect(printed.join('\n')).toMatch(/^[A-Za-z0-9_-]{43}$/m); // the code, on its own line
     } finally {
       await local.close();
     }

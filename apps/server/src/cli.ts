@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -20,6 +21,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
       holds:read, webhooks:manage). Prints it once; only its hash is kept.
   keys:revoke --id <uuid>
       Revokes an API key at once.
+  mailbox [--count N]
+      Development without SMTP_URL: the newest messages written to DATA_DIR/mailbox, decoded.
   audit:checkpoint
       Prints the audit chain's head ({"seq","hash"}). Keep it somewhere else: it reveals truncation.
   audit:verify [--checkpoint <file>]
@@ -51,6 +54,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       scopes: { type: 'string' },
       days: { type: 'string' },
       id: { type: 'string' },
+      count: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -59,6 +63,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'mailbox') return printMailbox(loadConfig(env).DATA_DIR, Number(values.count ?? 1));
   const database = await prepareDatabase(loadConfig(env));
   const context = await NestFactory.createApplicationContext(CliModule.forRoot(database.config), { logger: false });
   try {
@@ -117,6 +122,21 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     await context.close();
     await database.stop();
   }
+}
+
+/** What a family would have received, for development without SMTP (mailparser is a dev dependency). */
+async function printMailbox(dataDir: string, count: number): Promise<number> {
+  const folder = join(dataDir, 'mailbox');
+  const files = await readdir(folder).catch(() => [] as string[]);
+  const dated = await Promise.all(files.map(async (name) => ({ name, at: (await stat(join(folder, name))).mtimeMs })));
+  const { simpleParser } = await import('mailparser');
+  for (const { name } of dated.sort((a, b) => b.at - a.at).slice(0, count)) {
+    const mail = await simpleParser(await readFile(join(folder, name)));
+    const to = Array.isArray(mail.to) ? mail.to.map((address) => address.text).join(', ') : (mail.to?.text ?? '');
+    console.log(`To: ${to}\nSubject: ${mail.subject ?? ''}\n\n${mail.text ?? ''}\n${'-'.repeat(72)}`);
+  }
+  if (files.length === 0) console.log(`No messages in ${folder} yet.`);
+  return 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

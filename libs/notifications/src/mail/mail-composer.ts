@@ -71,7 +71,8 @@ export function composeMail(
         text: lines(
           t('acknowledgement.received', values),
           `${t('acknowledgement.confirm')}\n${facts.confirmLink ?? ''}`,
-          t('acknowledgement.code', { token: facts.confirmCode }),
+          // The code alone on its line: mail encodings wrap long lines, and people copy it.
+          `${t('acknowledgement.code')}\n${facts.confirmCode ?? ''}`,
         ),
       };
     case 'DEFICIENCY':

@@ -7,7 +7,7 @@ export const de: Messages = {
     subject: 'Ihr Antrag {{reference}}: Bitte bestätigen Sie Ihre E-Mail-Adresse',
     received: 'wir haben Ihren Antrag {{reference}} zum Konto von {{subject}} erhalten.',
     confirm: 'Bitte bestätigen Sie, dass diese E-Mail-Adresse Ihnen gehört, damit wir mit der Prüfung beginnen können:',
-    code: 'Oder geben Sie diesen Bestätigungscode auf der Seite Ihres Antrags ein: {{token}}',
+    code: 'Oder geben Sie diesen Bestätigungscode auf der Seite Ihres Antrags ein:',
   },
   deficiency: {
     subject: 'Ihr Antrag {{reference}}: Wir benötigen noch etwas von Ihnen',

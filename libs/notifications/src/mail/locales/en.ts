@@ -6,7 +6,7 @@ export const en = {
     subject: 'Your request {{reference}}: please confirm your e-mail address',
     received: 'we have received your request {{reference}} about the account of {{subject}}.',
     confirm: 'Please confirm that this e-mail address is yours, so that we can begin the review:',
-    code: 'Or enter this confirmation code on the page of your request: {{token}}',
+    code: 'Or enter this confirmation code on the page of your request:',
   },
   deficiency: {
     subject: 'Your request {{reference}}: we need something more from you',

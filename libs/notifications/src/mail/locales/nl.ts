@@ -7,7 +7,7 @@ export const nl: Messages = {
     subject: 'Uw verzoek {{reference}}: bevestig uw e-mailadres',
     received: 'wij hebben uw verzoek {{reference}} over het account van {{subject}} ontvangen.',
     confirm: 'Bevestig dat dit e-mailadres van u is, zodat wij met de beoordeling kunnen beginnen:',
-    code: 'Of vul deze bevestigingscode in op de pagina van uw verzoek: {{token}}',
+    code: 'Of vul deze bevestigingscode in op de pagina van uw verzoek:',
   },
   deficiency: {
     subject: 'Uw verzoek {{reference}}: wij hebben nog iets van u nodig',
