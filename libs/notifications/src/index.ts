@@ -3,10 +3,10 @@ export { type OutboxEvent, OUTBOX_EVENT_TYPES, type OutboxEventType, OutboxServi
 export { SIGNATURE_HEADER, signatureHeader, verifySignature } from './webhooks/signature.js';
 export {
   type DispatchFigures,
-  retryDelaySeconds,
   WEBHOOK_DISPATCH_JOB,
   WebhookDispatcher,
 } from './webhooks/webhook-dispatcher.service.js';
+export { afterFailure, retryDelaySeconds } from './outbox-worker.js';
 export { isPublic, targetProblem } from './webhooks/webhook-target.js';
 export {
   CreatedWebhookView,

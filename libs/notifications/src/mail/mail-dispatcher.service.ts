@@ -1,16 +1,10 @@
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@app/common';
 import { DocumentCipher } from '@app/documents';
 import { JobQueue } from '@app/jobs';
-import { retryDelaySeconds } from '../webhooks/webhook-dispatcher.service.js';
+import { afterFailure, OutboxWorker } from '../outbox-worker.js';
 import { confirmationCode } from './confirmation-code.js';
 import { composeMail, type MailFacts, type MailKind, mailLanguage } from './mail-composer.js';
 import { MailTransport } from './mail-transport.js';
@@ -18,7 +12,6 @@ import { MailTransport } from './mail-transport.js';
 export const MAIL_DISPATCH_JOB = 'mail-dispatch';
 const CLAIM = 20;
 const LEASE_SECONDS = 120;
-const RETRY_WINDOW_MS = 24 * 3_600_000;
 
 interface ClaimedMail {
   id: string;
@@ -50,37 +43,16 @@ export interface MailFigures {
  * fan-out, sent under a lease, retried with backoff for 24 hours: a crash after the commit sends later.
  */
 @Injectable()
-export class MailDispatcher implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(MailDispatcher.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-
+export class MailDispatcher extends OutboxWorker<MailFigures> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
     private readonly cipher: DocumentCipher,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
-    private readonly jobs: JobQueue,
-  ) {}
-
-  onModuleInit(): void {
-    this.jobs.every(MAIL_DISPATCH_JOB, '* * * * *', () => this.runOnce());
-  }
-
-  onApplicationBootstrap(): void {
-    if (!this.config.JOBS_ENABLED) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.runOnce()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'Mail dispatch failed'))
-        .finally(() => (this.running = undefined));
-    }, this.config.WEBHOOK_POLL_SECONDS * 1000);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    config: AppConfig,
+    jobs: JobQueue,
+  ) {
+    super(MAIL_DISPATCH_JOB, jobs, config);
   }
 
   async runOnce(): Promise<MailFigures> {
@@ -149,8 +121,7 @@ export class MailDispatcher implements OnModuleInit, OnApplicationBootstrap, OnA
       return 'sent';
     } catch (error) {
       const now = this.clock.now();
-      const next = new Date(now.getTime() + retryDelaySeconds(mail.attempts) * 1000);
-      const dead = next.getTime() > mail.created_at.getTime() + RETRY_WINDOW_MS;
+      const { next, dead } = afterFailure(mail.attempts, mail.created_at, now);
       await this.dataSource.query(
         'UPDATE mail_messages SET status = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1',
         [

@@ -1,17 +1,12 @@
 import http from 'node:http';
 import https from 'node:https';
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@app/common';
 import { DocumentCipher } from '@app/documents';
 import { JobQueue } from '@app/jobs';
+import { afterFailure, OutboxWorker } from '../outbox-worker.js';
 import { signatureHeader, SIGNATURE_HEADER } from './signature.js';
 import { publicOnlyLookup, targetProblem } from './webhook-target.js';
 
@@ -21,8 +16,6 @@ const FAN_OUT = 500;
 /** A claimed delivery is someone's for this long; a crash mid-send frees it after. */
 const LEASE_SECONDS = 120;
 const TIMEOUT_MS = 10_000;
-/** Retries for this long after the event, then the delivery is dead-lettered (and can be replayed). */
-const RETRY_WINDOW_MS = 24 * 3_600_000;
 
 interface ClaimedRow {
   id: string;
@@ -43,48 +36,22 @@ export interface DispatchFigures {
   dead: number;
 }
 
-/** Exponential backoff: 30 s, 1 min, 2 min… at most an hour between attempts. */
-export function retryDelaySeconds(attempts: number): number {
-  return Math.min(30 * 2 ** Math.max(0, attempts - 1), 3600);
-}
-
 /**
  * Delivers the outbox as signed webhooks: fans each new event out to the subscriptions that want it,
  * then sends what is due. At least once: a delivery is claimed with a lease, sent, then recorded; a
  * crash anywhere in between sends it again later with the same event id. Runs on the job queue every
- * minute and, for speed, every WEBHOOK_POLL_SECONDS in each instance (claims use SKIP LOCKED).
+ * minute and, for speed, in each instance (OutboxWorker).
  */
 @Injectable()
-export class WebhookDispatcher implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(WebhookDispatcher.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-
+export class WebhookDispatcher extends OutboxWorker<DispatchFigures> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cipher: DocumentCipher,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
-    private readonly jobs: JobQueue,
-  ) {}
-
-  onModuleInit(): void {
-    this.jobs.every(WEBHOOK_DISPATCH_JOB, '* * * * *', () => this.runOnce());
-  }
-
-  onApplicationBootstrap(): void {
-    if (!this.config.JOBS_ENABLED) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.runOnce()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'Webhook dispatch failed'))
-        .finally(() => (this.running = undefined));
-    }, this.config.WEBHOOK_POLL_SECONDS * 1000);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    config: AppConfig,
+    jobs: JobQueue,
+  ) {
+    super(WEBHOOK_DISPATCH_JOB, jobs, config);
   }
 
   async runOnce(): Promise<DispatchFigures> {
@@ -164,8 +131,7 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationBootstrap, 
       );
       return 'delivered';
     }
-    const next = new Date(now.getTime() + retryDelaySeconds(row.attempts) * 1000);
-    const dead = next.getTime() > row.created_at.getTime() + RETRY_WINDOW_MS;
+    const { next, dead } = afterFailure(row.attempts, row.created_at, now);
     await this.dataSource.query(
       `UPDATE webhook_deliveries SET status = $2, next_attempt_at = $3, last_status = $4, last_error = $5 WHERE id = $1`,
       [row.id, dead ? 'DEAD' : 'PENDING', next, result.status ?? null, result.error?.slice(0, 500) ?? null],
