@@ -32,6 +32,7 @@ describe('the job queue', () => {
       'SELECT name, cron FROM pgboss.schedule ORDER BY name',
     );
     expect(schedules).toEqual([
+      { name: 'case-expiry', cron: '5 * * * *' },
       { name: DEADLINE_SWEEP_JOB, cron: '0 0 1 1 *' },
       { name: 'idempotency-prune', cron: '17 * * * *' },
       { name: MAIL_DISPATCH_JOB, cron: '* * * * *' },

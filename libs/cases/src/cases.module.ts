@@ -11,7 +11,7 @@ import { CaseClockService } from './deadlines/case-clock.service.js';
 import { CasePreservation } from './deadlines/case-preservation.service.js';
 import { DeadlineSweep } from './deadlines/deadline-sweep.service.js';
 import { IntakeService } from './intake.service.js';
-import { CaseExpiryScheduler } from './review/case-expiry.scheduler.js';
+import { CaseExpiryJob } from './review/case-expiry.job.js';
 import { CaseQueueService } from './review/case-queue.service.js';
 import { CaseReviewService } from './review/case-review.service.js';
 import { RequesterAccessGuard } from './requester-access.guard.js';
@@ -28,7 +28,7 @@ import { RequesterAccessService } from './requester-access.service.js';
     CaseDocumentsService,
     CaseReviewService,
     CaseQueueService,
-    CaseExpiryScheduler,
+    CaseExpiryJob,
     RequesterAccessService,
     RequesterAccessGuard,
     ChecklistCatalogueService,
@@ -40,7 +40,6 @@ import { RequesterAccessService } from './requester-access.service.js';
     CaseDocumentsService,
     CaseReviewService,
     CaseQueueService,
-    CaseExpiryScheduler,
     RequesterAccessService,
     RequesterAccessGuard,
     ChecklistCatalogueService,

@@ -135,10 +135,10 @@ export class AppConfig {
   @Min(1)
   CASE_EXPIRY_DAYS = 90;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  EXPIRY_SWEEP_INTERVAL_MINUTES = 60;
+  /** When the expiry of unanswered cases runs (cron, UTC), on the job queue. */
+  @IsString()
+  @IsNotEmpty()
+  EXPIRY_SWEEP_CRON = '5 * * * *';
 
   /** Days from the freeze of mail and files to their deletion: "shortly after" (domain.md §3, an assumption). */
   @Type(() => Number)
