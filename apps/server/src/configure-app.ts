@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppConfig, PinoLoggerService, ProblemDetailsFilter, validationExceptionFactory } from '@app/common';
 import { setUpOpenApi } from './http/openapi.js';
+import { serveWebUi } from './http/web-ui.js';
 import { createRequestLogger } from './http/logging.js';
 
 /** Everything around the routes, shared by `npm start` and the end-to-end tests. */
@@ -33,5 +34,6 @@ export function configureApp(app: NestExpressApplication, logger: Logger): INest
     }),
   );
   setUpOpenApi(app);
+  serveWebUi(app, config.WEB_DIR);
   return app;
 }

@@ -195,6 +195,11 @@ export class AppConfig {
   @IsNotEmpty()
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** The built web UI (`npm run build` writes it here); served on the API's origin when present. */
+  @IsString()
+  @IsNotEmpty()
+  WEB_DIR = 'dist/web';
+
   /** A case goes to review only once the requester confirmed their e-mail address. */
   @Transform(toBoolean)
   @IsBoolean()

@@ -1,0 +1,52 @@
+import type { Messages } from './en.js';
+
+export const de: Messages = {
+  app: {
+    title: 'Next of Kin',
+    tagline: 'Für Angehörige von Verstorbenen oder von Menschen, die nicht mehr selbst handeln können',
+  },
+  language: 'Sprache',
+  request: {
+    heading: 'Einen Antrag zu einem Konto stellen',
+    outcome: 'Was sollen wir tun?',
+    RELEASE_DATA: 'Mir die E-Mails und Dateien geben',
+    RELEASE_DATA_help: 'Wir senden Ihnen die E-Mails und Dateien des Kontos, sobald Ihre Unterlagen geprüft sind.',
+    CLOSE_ACCOUNT: 'Das Konto schließen',
+    CLOSE_ACCOUNT_help:
+      'Wenn Sie das Passwort kennen, können Sie das Konto selbst schließen; es lässt sich 60 Tage lang wieder öffnen. Sonst schließen wir es für Sie.',
+    PRESERVE_DATA: 'Die Daten vor dem Löschen bewahren',
+    PRESERVE_DATA_help:
+      'Wir halten die Fristen des Kontos an, während Sie die Unterlagen sammeln, damit nichts verloren geht.',
+    subject: 'Die Person, der das Konto gehört',
+    requester: 'Sie',
+    status: 'Ihre Lage',
+    DECEASED: 'Sie ist verstorben',
+    INCAPACITATED: 'Sie kann nicht mehr selbst handeln',
+    fullName: 'Vollständiger Name',
+    accountEmail: 'Adresse des Kontos',
+    country: 'Land, in dem sie lebte (zwei Buchstaben, z. B. DE)',
+    dateOfDeath: 'Sterbedatum',
+    yourName: 'Ihr vollständiger Name',
+    yourEmail: 'Ihre E-Mail-Adresse',
+    relationship: 'Ihre Beziehung zu ihr',
+    yourCountry: 'Ihr Land (zwei Buchstaben)',
+    submit: 'Antrag senden',
+    sent: 'Ihr Antrag {{reference}} wurde gesendet.',
+    keep: 'Bewahren Sie diese Nummer und diesen Zugangsschlüssel auf: Zusammen öffnen sie Ihren Antrag. Wir zeigen den Schlüssel nur einmal.',
+    token: 'Zugangsschlüssel',
+    next: 'Antrag ansehen und Unterlagen senden',
+  },
+  relationship: {
+    SPOUSE: 'Ehepartner',
+    PARENT: 'Elternteil',
+    CHILD: 'Kind',
+    SIBLING: 'Bruder oder Schwester',
+    GRANDPARENT: 'Großelternteil',
+    GRANDCHILD: 'Enkelkind',
+    OTHER_HEIR: 'Andere Erbin oder anderer Erbe',
+    EXECUTOR: 'Testamentsvollstrecker',
+    LEGAL_REPRESENTATIVE: 'Gesetzliche Vertretung',
+    OTHER: 'Andere',
+  },
+  error: { generic: 'Etwas ist schiefgegangen. Bitte versuchen Sie es noch einmal.', field: '{{field}}: {{message}}' },
+};
