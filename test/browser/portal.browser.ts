@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { pdf, windowsExecutable } from '../support/fixtures.js';
 import { launchChromium, screenshot, startServer } from './browser.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -36,6 +37,29 @@ describe('the family portal', () => {
       'SELECT requester_language FROM cases',
     );
     expect(row.requester_language).toBe('de');
+
+    // The link the family keeps opens the status page, with an upload slot per document.
+    await page.getByRole('link', { name: 'Antrag ansehen und Unterlagen senden' }).click();
+    await page.getByText('Wir warten auf Ihre Unterlagen.').waitFor();
+    await page.getByLabel(/^Sterbeurkunde/).setInputFiles({
+      name: 'Sterbeurkunde.exe.pdf',
+      mimeType: 'application/pdf',
+      buffer: windowsExecutable(),
+    });
+    await page.getByRole('alert').filter({ hasText: /PDF/ }).waitFor();
+    await screenshot(page, 'portal-refused-upload-de');
+    for (const [label, type] of [
+      [/^Sterbeurkunde/, 'DEATH_CERTIFICATE'],
+      [/^Ausweis der verstorbenen Person/, 'DECEASED_ID'],
+      [/^Erbschein/, 'INHERITANCE_CERTIFICATE'],
+      [/^Ihr Ausweis/, 'REQUESTER_ID'],
+    ] as const) {
+      await page
+        .getByLabel(label)
+        .setInputFiles({ name: `${type}.pdf`, mimeType: 'application/pdf', buffer: pdf(type, 200_000) });
+      await page.getByLabel(label).locator('xpath=..').getByText('erhalten, wird geprüft').waitFor();
+    }
+    await screenshot(page, 'portal-status-de');
     await context.close();
   });
 });

@@ -5,8 +5,17 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import './i18n.js';
 import { Layout } from './Layout.js';
 import { RequestPage } from './portal/RequestPage.js';
+import { StatusPage } from './portal/StatusPage.js';
 
-const router = createBrowserRouter([{ element: <Layout />, children: [{ path: '/', element: <RequestPage /> }] }]);
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <RequestPage /> },
+      { path: '/requests/:reference', element: <StatusPage /> },
+    ],
+  },
+]);
 const queries = new QueryClient();
 
 const root = document.getElementById('root');

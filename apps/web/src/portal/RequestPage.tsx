@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 const REQUEST_TYPES = ['RELEASE_DATA', 'CLOSE_ACCOUNT', 'PRESERVE_DATA'] as const;
 const RELATIONSHIPS = [
@@ -66,6 +67,10 @@ export function RequestPage() {
         <p>{t('request.keep')}</p>
         <p>
           {t('request.token')}: <code>{submit.data.accessToken}</code>
+        </p>
+        <p>
+          {t('request.link')}{' '}
+          <Link to={`/requests/${submit.data.reference}#t=${submit.data.accessToken}`}>{t('request.next')}</Link>
         </p>
       </section>
     );
