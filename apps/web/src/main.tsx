@@ -6,6 +6,9 @@ import './i18n.js';
 import { Layout } from './Layout.js';
 import { RequestPage } from './portal/RequestPage.js';
 import { StatusPage } from './portal/StatusPage.js';
+import { CasePage } from './backoffice/CasePage.js';
+import { LoginPage } from './backoffice/LoginPage.js';
+import { QueuePage } from './backoffice/QueuePage.js';
 
 const router = createBrowserRouter([
   {
@@ -13,6 +16,9 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <RequestPage /> },
       { path: '/requests/:reference', element: <StatusPage /> },
+      { path: '/backoffice/login', element: <LoginPage /> },
+      { path: '/backoffice', element: <QueuePage /> },
+      { path: '/backoffice/cases/:reference', element: <CasePage /> },
     ],
   },
 ]);

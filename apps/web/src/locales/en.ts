@@ -102,6 +102,21 @@ export const en = {
     SUBPOENA: 'Subpoena',
     OTHER: 'Other document',
   },
+  backoffice: {
+    login: 'Back office: sign in',
+    email: 'E-mail',
+    password: 'Password',
+    signIn: 'Sign in',
+    queue: 'Cases, most at risk first',
+    reference: 'Reference',
+    state: 'State',
+    daysLeft: 'Days left',
+    held: 'held',
+    deadline: { UNKNOWN: 'unknown', NONE: 'nothing left', UPCOMING: '', STOPPED: 'stopped' },
+    preview: 'Preview',
+    accept: 'Accept',
+    action: { 'start-review': 'Start review', approve: 'Approve' },
+  },
   error: { generic: 'Something went wrong. Please try again.', field: '{{field}}: {{message}}' },
 };
 

@@ -1,0 +1,40 @@
+/** The back office talks to the API with the session cookie; changes carry the CSRF token from login. */
+export async function staff<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const headers = new Headers();
+  if (init.body !== undefined) headers.set('content-type', 'application/json');
+  const csrf = sessionStorage.getItem('nok.csrf');
+  if (init.method && init.method !== 'GET' && csrf) headers.set('x-csrf-token', csrf);
+  const response = await fetch(path, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    credentials: 'same-origin',
+  });
+  const body: unknown = response.status === 204 ? undefined : await response.json();
+  if (!response.ok)
+    throw Object.assign(new Error((body as { detail?: string }).detail ?? response.statusText), {
+      status: response.status,
+    });
+  return body as T;
+}
+
+export interface QueueItem {
+  reference: string;
+  state: string;
+  requestType: string;
+  jurisdiction: string;
+  deadline: { status: string; kind: string | null; date: string | null; daysLeft: number | null; held: boolean };
+}
+
+export interface CaseDetail {
+  reference: string;
+  version: number;
+  state: string;
+  requestType: string;
+  jurisdiction: string;
+  subject: { fullName: string; accountEmail: string };
+  requester: { fullName: string; email: string; relationship: string };
+  documents: { id: string; type: string; fileName: string; mediaType: string; verification: string }[];
+  checklist: { satisfied: boolean; missing: string[] };
+  deadline: { status: string; kind: string | null; date: string | null; daysLeft: number | null; held: boolean };
+}
