@@ -98,7 +98,9 @@ describe('the family portal', () => {
     for (let i = 0; i < 4; i++) {
       await rita.page.getByRole('button', { name: 'Accept' }).nth(i).click();
       await rita.page
-        .waitForFunction((n) => document.body.innerText.split('ACCEPTED').length - 1 > n, i, { timeout: 5000 })
+        .waitForFunction(`document.body.innerText.split('ACCEPTED').length - 1 > ${String(i)}`, undefined, {
+          timeout: 5000,
+        })
         .catch(async (error: unknown) => {
           await screenshot(rita.page, `debug-accept-${String(i)}`);
           throw error;

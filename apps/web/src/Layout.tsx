@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
-import { type Language, LANGUAGES } from './i18n.js';
+import { LANGUAGES } from './i18n.js';
 
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -11,7 +11,7 @@ export function Layout() {
         <p>{t('app.tagline')}</p>
         <label>
           {t('language')}{' '}
-          <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value as Language)}>
+          <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
             {Object.entries(LANGUAGES).map(([code, name]) => (
               <option key={code} value={code}>
                 {name}

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { textField } from '../api.js';
 import { staff } from './staff-api.js';
 
 export function LoginPage() {
@@ -19,7 +20,7 @@ export function LoginPage() {
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        login.mutate({ email: String(form.get('email')), password: String(form.get('password')) });
+        login.mutate({ email: textField(form, 'email'), password: textField(form, 'password') });
       }}
     >
       <h2>{t('backoffice.login')}</h2>

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, type ChecklistNode, type RequestStatus, upload } from '../api.js';
+import { api, type ChecklistNode, type RequestStatus, textField, upload } from '../api.js';
 
 /** The token comes with the link the family keeps (`#t=…`, never sent to the server) or is typed in. */
 function useToken(reference: string): [string | null, (token: string) => void] {
@@ -43,7 +43,7 @@ export function StatusPage() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          setToken(String(new FormData(event.currentTarget).get('token')));
+          setToken(textField(new FormData(event.currentTarget), 'token'));
         }}
       >
         <h2>{t('status.open', { reference })}</h2>
