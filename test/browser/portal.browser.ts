@@ -98,13 +98,10 @@ describe('the family portal', () => {
     for (let i = 0; i < 4; i++) {
       await rita.page.getByRole('button', { name: 'Accept' }).nth(i).click();
       await rita.page
-        .waitForFunction(`document.body.innerText.split('ACCEPTED').length - 1 > ${String(i)}`, undefined, {
-          timeout: 5000,
-        })
-        .catch(async (error: unknown) => {
-          await screenshot(rita.page, `debug-accept-${String(i)}`);
-          throw error;
-        });
+        .getByRole('listitem')
+        .nth(i)
+        .getByText(/ACCEPTED/)
+        .waitFor();
     }
     await rita.page.getByRole('button', { name: 'Approve' }).click();
     await rita.page.getByText(/^AWAITING_SECOND_APPROVAL/).waitFor();
