@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { da } from '../../apps/web/src/locales/da.js';
 import { de } from '../../apps/web/src/locales/de.js';
