@@ -33,6 +33,7 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/cases': [...STAFF, 'key:cases:read'],
   'POST /api/v1/cases': ['key:cases:write'],
   'GET /api/v1/cases/{reference}': [...STAFF, 'key:cases:read'],
+  'GET /api/v1/cases/{reference}/audit': STAFF,
   'POST /api/v1/cases/{reference}/documents': ['key:cases:write'],
   'GET /api/v1/cases/{reference}/documents/{id}/content': ['reviewer', 'legal', 'key:documents:read'],
   'POST /api/v1/cases/{reference}/notes': STAFF,

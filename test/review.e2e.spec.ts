@@ -241,6 +241,20 @@ describe('reading a document', () => {
       [documents[0].id],
     );
     expect(n).toBe(1);
+
+    // The read is on the case's own trail, which reviewers read oldest first (api.md).
+    const trail = await request(t.http)
+      .get(`/api/v1/cases/${reference}/audit`)
+      .set('Authorization', `Bearer ${tokens.ben}`)
+      .expect(200);
+    const entries = (trail.body as { entries: { seq: number; action: string; actorId: string | null }[] }).entries;
+    expect(entries.at(0)?.action).toBe('case.created');
+    expect(entries.at(-1)).toMatchObject({ action: 'document.read' });
+    expect(entries.map((entry) => entry.seq)).toEqual([...entries.map((entry) => entry.seq)].sort((a, b) => a - b));
+    await request(t.http)
+      .get('/api/v1/cases/NOK-2026-999999/audit')
+      .set('Authorization', `Bearer ${tokens.ben}`)
+      .expect(404);
   });
 });
 

@@ -75,3 +75,4 @@ export {
   YourHoldView,
 } from './deadlines/case-clock.views.js';
 export { ConfirmEmailDto, EmailConfirmedView } from './dto/confirm-email.dto.js';
+export { AuditEntryView, AuditTrailView } from './review/audit-trail.view.js';

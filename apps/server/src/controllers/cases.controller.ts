@@ -24,6 +24,7 @@ import {
 } from '@nestjs/swagger';
 import { DocumentUploadInterceptor, StagedFile, type StagedUpload } from '@app/documents';
 import {
+  AuditTrailView,
   CaseActionDto,
   CaseDocumentsService,
   CaseOnBehalfGuard,
@@ -168,6 +169,16 @@ export class CasesController {
     @CurrentUser() user: SessionUser,
   ): Promise<CaseDetailView> {
     return this.review.changeJurisdiction(reference, body, user);
+  }
+
+  @Get(':reference/audit')
+  @Access.staff('reviewer', 'legal', 'admin')
+  @referenceParam
+  @ApiOperation({ summary: "The case's audit trail: every change and every document read, oldest first" })
+  @ApiOkResponse({ type: AuditTrailView })
+  @ApiProblems(401, 403, 404)
+  audit(@Param('reference') reference: string): Promise<AuditTrailView> {
+    return this.review.auditTrail(reference);
   }
 
   @Get(':reference/documents/:id/content')

@@ -25,6 +25,7 @@ import { CasePreservation } from '../deadlines/case-preservation.service.js';
 import { slaClocks, slaPolicyOf } from '../sla/sla-clocks.js';
 import { type Actor, type CaseAction, type CaseEvent, transition } from '../state-machine/case-state-machine.js';
 import type { CaseActionDto, JurisdictionChangeDto, ReviewerAction, VerificationDto } from './case-action.dto.js';
+import { AuditTrailView } from './audit-trail.view.js';
 import { CaseDetailView } from './case-detail.view.js';
 
 interface NoteRow {
@@ -318,6 +319,12 @@ export class CaseReviewService {
       }
     }
     return expired;
+  }
+
+  /** The case's part of the audit trail, oldest first (api.md: GET /cases/{reference}/audit). */
+  async auditTrail(reference: string): Promise<AuditTrailView> {
+    const entity = await this.find(this.dataSource.manager, reference);
+    return AuditTrailView.from(reference, await this.audit.forCase(entity.id));
   }
 
   /** A document's decrypted content for a reviewer. The read is audited before a byte leaves. */
