@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { AccountActivityDto, AccountActivityService } from '@app/timeline';
 import { runCli } from '../../apps/server/src/cli.js';
 import { pdf, windowsExecutable } from '../support/fixtures.js';
 import { launchChromium, screenshot, startServer } from './browser.js';
@@ -89,6 +90,14 @@ describe('the family portal', () => {
       await page.getByRole('heading', { name: 'Cases, most at risk first' }).waitFor();
       return { context, page };
     };
+    // The account platform reports the account: the case page then draws its clock.
+    const lastSignIn = new Date(Date.now() - 340 * 86_400_000).toISOString().slice(0, 10);
+    await server.app.app
+      .get(AccountActivityService)
+      .report('anna.keller@outlook.com', Object.assign(new AccountActivityDto(), { lastSignInAt: lastSignIn }), {
+        actorType: 'user',
+        actorId: 'browser-test',
+      });
     const rita = await staff('rita');
     await screenshot(rita.page, 'backoffice-queue');
     await rita.page.getByRole('link', { name: reference }).click();
@@ -103,6 +112,9 @@ describe('the family portal', () => {
         .getByText(/ACCEPTED/)
         .waitFor();
     }
+    await rita.page.getByText(/days left \(until/).waitFor();
+    await rita.page.locator('.recharts-surface').waitFor();
+    await screenshot(rita.page, 'backoffice-case-clock');
     await rita.page.getByRole('button', { name: 'Approve' }).click();
     await rita.page.getByText(/^AWAITING_SECOND_APPROVAL/).waitFor();
     // TODO(#7): a real one-page PDF fixture (Chromium's viewer cannot show the page-less test PDF),

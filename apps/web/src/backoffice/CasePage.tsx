@@ -1,8 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { type CaseDetail, staff } from './staff-api.js';
+import { Link, useParams } from 'react-router';
+import { textField } from '../api.js';
+import { TimelineChart } from './TimelineChart.js';
+import { type AuditTrail, type CaseDetail, staff } from './staff-api.js';
+
+const REJECTION_REASONS = [
+  'DOCUMENTS_INCOMPLETE',
+  'DOCUMENT_NOT_VALID',
+  'NOT_ENTITLED',
+  'COURT_ORDER_NOT_SERVED',
+  'ACCOUNT_NOT_FOUND',
+  'LEGAL_OBJECTION',
+];
 
 /** A case: who asks about whom, each document previewed inline with accept or reject, and the actions. */
 export function CasePage() {
@@ -24,12 +35,20 @@ export function CasePage() {
     onSuccess: refresh,
   });
   const act = useMutation({
-    mutationFn: (action: string) =>
-      staff(`/api/v1/cases/${reference}/actions/${action}`, {
+    mutationFn: (input: { action: string; reasonCode?: string; note?: string }) =>
+      staff(`/api/v1/cases/${reference}/actions/${input.action}`, {
         method: 'POST',
-        body: { version: detail.data?.version },
+        body: { version: detail.data?.version, reasonCode: input.reasonCode, note: input.note },
       }),
     onSuccess: refresh,
+  });
+  const addNote = useMutation({
+    mutationFn: (body: string) => staff(`/api/v1/cases/${reference}/notes`, { method: 'POST', body: { body } }),
+    onSuccess: refresh,
+  });
+  const trail = useQuery({
+    queryKey: ['case', reference, 'audit'],
+    queryFn: () => staff<AuditTrail>(`/api/v1/cases/${reference}/audit`),
   });
   if (!detail.data) return <p>{t('status.loading')}</p>;
   const item = detail.data;
@@ -69,10 +88,85 @@ export function CasePage() {
       </ul>
       {(act.error ?? verify.error) && <p role="alert">{(act.error ?? verify.error)?.message}</p>}
       {['start-review', 'approve'].map((action) => (
-        <button key={action} type="button" onClick={() => act.mutate(action)}>
+        <button key={action} type="button" onClick={() => act.mutate({ action })}>
           {t(`backoffice.action.${action}`)}
         </button>
       ))}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          act.mutate({ action: 'reject', reasonCode: textField(form, 'reasonCode'), note: textField(form, 'note') });
+        }}
+      >
+        <label>
+          {t('backoffice.reasonCode')}{' '}
+          <select name="reasonCode">
+            {REJECTION_REASONS.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('backoffice.reason')} <input name="note" required />
+        </label>{' '}
+        <button type="submit">{t('backoffice.action.reject')}</button>
+      </form>
+      <h3>{t('backoffice.clock')}</h3>
+      <p>
+        {item.deadline.daysLeft === null
+          ? t(`backoffice.deadline.${item.deadline.status}`)
+          : t('backoffice.daysLeftOf', { days: item.deadline.daysLeft, date: item.deadline.date })}
+        {item.deadline.held && ` (${t('backoffice.held')})`}
+      </p>
+      {item.timeline && <TimelineChart timeline={item.timeline} />}
+      <h3>{t('backoffice.sla')}</h3>
+      <ul>
+        {Object.entries(item.sla).map(([clock, value]) => (
+          <li key={clock}>
+            {clock}: {value.status} {value.dueAt ?? ''}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('backoffice.notes')}</h3>
+      <ul>
+        {item.notes.map((note) => (
+          <li key={note.id}>
+            {note.createdAt.slice(0, 16)} {note.body}
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          addNote.mutate(textField(new FormData(event.currentTarget), 'note'));
+          event.currentTarget.reset();
+        }}
+      >
+        <label>
+          {t('backoffice.note')} <input name="note" required />
+        </label>{' '}
+        <button type="submit">{t('backoffice.addNote')}</button>
+      </form>
+      <h3>{t('backoffice.linked')}</h3>
+      <ul>
+        {item.linkedCases.map((linked) => (
+          <li key={linked.reference}>
+            <Link to={`/backoffice/cases/${linked.reference}`}>{linked.reference}</Link> {linked.requestType}{' '}
+            {linked.state}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('backoffice.audit')}</h3>
+      <ol>
+        {(trail.data?.entries ?? []).map((entry) => (
+          <li key={entry.seq}>
+            {entry.at.slice(0, 19)} {entry.actorType} {entry.action}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

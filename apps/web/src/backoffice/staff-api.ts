@@ -24,6 +24,18 @@ export interface QueueItem {
   requestType: string;
   jurisdiction: string;
   deadline: { status: string; kind: string | null; date: string | null; daysLeft: number | null; held: boolean };
+  sla: Record<string, { status: string; dueAt: string | null }>;
+  notes: { id: string; body: string; createdAt: string }[];
+  linkedCases: { reference: string; state: string; requestType: string }[];
+  timeline: {
+    asOf: string;
+    events: { kind: string; date: string | null; state: string; stoppedBy: string[] }[];
+    holds: { caseReference: string; since: string }[];
+  } | null;
+}
+
+export interface AuditTrail {
+  entries: { seq: number; at: string; actorType: string; action: string }[];
 }
 
 export interface CaseDetail {
@@ -37,4 +49,16 @@ export interface CaseDetail {
   documents: { id: string; type: string; fileName: string; mediaType: string; verification: string }[];
   checklist: { satisfied: boolean; missing: string[] };
   deadline: { status: string; kind: string | null; date: string | null; daysLeft: number | null; held: boolean };
+  sla: Record<string, { status: string; dueAt: string | null }>;
+  notes: { id: string; body: string; createdAt: string }[];
+  linkedCases: { reference: string; state: string; requestType: string }[];
+  timeline: {
+    asOf: string;
+    events: { kind: string; date: string | null; state: string; stoppedBy: string[] }[];
+    holds: { caseReference: string; since: string }[];
+  } | null;
+}
+
+export interface AuditTrail {
+  entries: { seq: number; at: string; actorType: string; action: string }[];
 }
