@@ -1,4 +1,6 @@
 import type { Browser } from 'playwright-core';
+import { DocumentCipher } from '@app/documents';
+import { confirmationCode } from '@app/notifications';
 import { AccountActivityDto, AccountActivityService } from '@app/timeline';
 import { runCli } from '../../apps/server/src/cli.js';
 import { pdf, windowsExecutable } from '../support/fixtures.js';
@@ -65,6 +67,15 @@ describe('the family portal', () => {
       await page.getByLabel(label).locator('xpath=..').getByText('erhalten, wird geprüft').waitFor();
     }
     await screenshot(page, 'portal-status-de');
+
+    // The address is confirmed with the code from our e-mail (here derived as the server does).
+    await page.getByLabel('Bestätigungscode').fill('A'.repeat(43));
+    await page.getByRole('button', { name: 'Meine Adresse bestätigen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Dieser Code bestätigt diesen Antrag nicht' }).waitFor();
+    const [{ id }] = await server.app.dataSource.query<[{ id: string }]>('SELECT id FROM cases');
+    await page.getByLabel('Bestätigungscode').fill(confirmationCode(server.app.app.get(DocumentCipher), id));
+    await page.getByRole('button', { name: 'Meine Adresse bestätigen' }).click();
+    await page.getByLabel('Bestätigungscode').waitFor({ state: 'detached' });
     reference = (await page.getByRole('heading', { name: /Ihr Antrag NOK-/ }).innerText()).replace('Ihr Antrag ', '');
     familyUrl = page.url();
     await context.close();

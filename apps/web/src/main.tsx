@@ -16,6 +16,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <RequestPage /> },
       { path: '/requests/:reference', element: <StatusPage /> },
+      { path: '/requests/:reference/confirm', element: <StatusPage /> },
       { path: '/backoffice/login', element: <LoginPage /> },
       { path: '/backoffice', element: <QueuePage /> },
       { path: '/backoffice/cases/:reference', element: <CasePage /> },

@@ -46,6 +46,9 @@ export const da: Messages = {
     OTHER: 'Andet',
   },
   status: {
+    code: 'Bekræftelseskode',
+    confirm: 'Bekræft min adresse',
+    wrongCode: 'Denne kode bekræfter ikke denne anmodning. Kopiér den igen fra vores e-mail.',
     open: 'Åbn din anmodning {{reference}}',
     wrongToken: 'Denne adgangsnøgle åbner ikke denne anmodning.',
     show: 'Vis min anmodning',

@@ -50,6 +50,9 @@ export const de: Messages = {
     OTHER: 'Andere',
   },
   status: {
+    code: 'Bestätigungscode',
+    confirm: 'Meine Adresse bestätigen',
+    wrongCode: 'Dieser Code bestätigt diesen Antrag nicht. Kopieren Sie ihn noch einmal aus unserer E-Mail.',
     open: 'Ihren Antrag {{reference}} öffnen',
     wrongToken: 'Dieser Zugangsschlüssel öffnet diesen Antrag nicht.',
     show: 'Meinen Antrag zeigen',

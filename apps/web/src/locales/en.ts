@@ -45,6 +45,9 @@ export const en = {
     OTHER: 'Other',
   },
   status: {
+    code: 'Confirmation code',
+    confirm: 'Confirm my address',
+    wrongCode: 'This code does not confirm this request. Copy it again from our e-mail.',
     open: 'Open your request {{reference}}',
     wrongToken: 'This access token does not open this request.',
     show: 'Show my request',

@@ -46,6 +46,9 @@ export const nb: Messages = {
     OTHER: 'Annet',
   },
   status: {
+    code: 'Bekreftelseskode',
+    confirm: 'Bekreft adressen min',
+    wrongCode: 'Denne koden bekrefter ikke denne forespørselen. Kopier den på nytt fra e-posten vår.',
     open: 'Åpne forespørselen {{reference}}',
     wrongToken: 'Denne tilgangsnøkkelen åpner ikke denne forespørselen.',
     show: 'Vis forespørselen min',

@@ -50,6 +50,9 @@ export const nl: Messages = {
     OTHER: 'Anders',
   },
   status: {
+    code: 'Bevestigingscode',
+    confirm: 'Mijn adres bevestigen',
+    wrongCode: 'Deze code bevestigt dit verzoek niet. Kopieer hem opnieuw uit onze e-mail.',
     open: 'Uw verzoek {{reference}} openen',
     wrongToken: 'Deze toegangscode opent dit verzoek niet.',
     show: 'Mijn verzoek tonen',

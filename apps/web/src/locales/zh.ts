@@ -45,6 +45,9 @@ export const zh: Messages = {
     OTHER: '其他',
   },
   status: {
+    code: '确认码',
+    confirm: '确认我的地址',
+    wrongCode: '此确认码无法确认该申请。请从我们的邮件中重新复制。',
     open: '打开您的申请 {{reference}}',
     wrongToken: '此访问密钥无法打开该申请。',
     show: '查看我的申请',

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { api, type ChecklistNode, type RequestStatus, textField, upload } from '../api.js';
 
 /** The token comes with the link the family keeps (`#t=…`, never sent to the server) or is typed in. */
@@ -64,7 +64,7 @@ export function StatusPage() {
       <p>
         <strong>{t(`state.${request.state}`)}</strong>
       </p>
-      {!request.emailConfirmed && <p>{t('status.confirmEmail')}</p>}
+      {!request.emailConfirmed && <ConfirmEmail reference={reference} />}
       {next.date && (
         <p>
           {t(`deadline.${next.kind ?? 'MAIL_FILES_DELETION'}`, { date: next.date, days: next.daysLeft })}{' '}
@@ -127,5 +127,33 @@ function UploadSlot({ reference, token, slot }: { reference: string; token: stri
       )}
       {refusal && <p role="alert">{refusal}</p>}
     </div>
+  );
+}
+
+/** The code from our e-mail confirms the address; the mail's link fills it in (`?code=`). */
+function ConfirmEmail({ reference }: { reference: string }) {
+  const { t } = useTranslation();
+  const queries = useQueryClient();
+  const [searchParams] = useSearchParams();
+  const confirm = useMutation({
+    mutationFn: (code: string) =>
+      api(`/api/v1/requests/${reference}/email-confirmation`, { method: 'POST', body: JSON.stringify({ code }) }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['request', reference] }),
+  });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        confirm.mutate(textField(new FormData(event.currentTarget), 'code').trim());
+      }}
+    >
+      <p>{t('status.confirmEmail')}</p>
+      <label>
+        {t('status.code')}{' '}
+        <input name="code" required autoComplete="one-time-code" defaultValue={searchParams.get('code') ?? ''} />
+      </label>{' '}
+      <button type="submit">{t('status.confirm')}</button>
+      {confirm.isError && <p role="alert">{t('status.wrongCode')}</p>}
+    </form>
   );
 }
