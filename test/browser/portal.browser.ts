@@ -111,6 +111,9 @@ describe('the family portal', () => {
       });
     const rita = await staff('rita');
     await screenshot(rita.page, 'backoffice-queue');
+    await rita.page.getByRole('combobox', { name: 'State' }).selectOption('CLOSED');
+    await rita.page.getByRole('link', { name: reference }).waitFor({ state: 'detached' });
+    await rita.page.getByRole('combobox', { name: 'State' }).selectOption('READY_FOR_REVIEW');
     await rita.page.getByRole('link', { name: reference }).click();
     await rita.page.getByRole('heading', { name: reference }).waitFor();
     await rita.page.getByRole('button', { name: 'Start review' }).click();

@@ -1,20 +1,58 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { type QueueItem, staff } from './staff-api.js';
 
+const STATES = [
+  'AWAITING_DOCUMENTS',
+  'READY_FOR_REVIEW',
+  'IN_REVIEW',
+  'NEEDS_INFO',
+  'AWAITING_SECOND_APPROVAL',
+  'APPROVED',
+  'REJECTED',
+  'APPEALED',
+  'FULFILLED',
+  'WITHDRAWN',
+  'EXPIRED',
+  'CLOSED',
+] as const;
+
 /** The queue, riskiest first: days left before the subject loses data, and whether a hold stops the clock. */
 export function QueuePage() {
   const { t } = useTranslation();
+  const [filters, setFilters] = useState<Record<string, string>>({});
+  const query = new URLSearchParams({
+    limit: '50',
+    ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value)),
+  });
   const queue = useQuery({
-    queryKey: ['queue'],
-    queryFn: () => staff<{ items: QueueItem[] }>('/api/v1/cases?limit=50'),
+    queryKey: ['queue', query.toString()],
+    queryFn: () => staff<{ items: QueueItem[] }>(`/api/v1/cases?${query.toString()}`),
     retry: false,
   });
+  const filter = (name: string, options: readonly string[]) => (
+    <label>
+      {t(`backoffice.filter.${name}`)}{' '}
+      <select value={filters[name] ?? ''} onChange={(event) => setFilters({ ...filters, [name]: event.target.value })}>
+        <option value="">{t('backoffice.filter.all')}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   if (queue.error && (queue.error as { status?: number }).status === 401) return <Navigate to="/backoffice/login" />;
   return (
     <section>
       <h2>{t('backoffice.queue')}</h2>
+      <p>
+        {filter('state', STATES)} {filter('jurisdiction', ['EU', 'DE', 'CN', 'DEFAULT'])}{' '}
+        {filter('sla', ['breached', 'near'])}
+      </p>
       <table>
         <thead>
           <tr>

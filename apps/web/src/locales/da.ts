@@ -107,6 +107,7 @@ export const da: Messages = {
     OTHER: 'Andet dokument',
   },
   backoffice: {
+    filter: { state: 'Status', jurisdiction: 'Jurisdiktion', sla: 'Frister', all: 'alle' },
     reasonCode: 'Årsagskode',
     reason: 'Begrundelse til familien',
     clock: 'Kontoens frister',

@@ -112,6 +112,7 @@ export const de: Messages = {
     OTHER: 'Anderes Dokument',
   },
   backoffice: {
+    filter: { state: 'Stand', jurisdiction: 'Rechtsraum', sla: 'Fristen', all: 'alle' },
     reasonCode: 'Grund (Code)',
     reason: 'Begründung für die Familie',
     clock: 'Die Fristen des Kontos',

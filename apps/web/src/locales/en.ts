@@ -106,6 +106,7 @@ export const en = {
     OTHER: 'Other document',
   },
   backoffice: {
+    filter: { state: 'State', jurisdiction: 'Jurisdiction', sla: 'SLA', all: 'all' },
     reasonCode: 'Reason code',
     reason: 'Reason the family reads',
     clock: "The account's clock",

@@ -107,6 +107,7 @@ export const nb: Messages = {
     OTHER: 'Annet dokument',
   },
   backoffice: {
+    filter: { state: 'Status', jurisdiction: 'Jurisdiksjon', sla: 'Frister', all: 'alle' },
     reasonCode: 'Årsakskode',
     reason: 'Begrunnelse til familien',
     clock: 'Kontoens frister',

@@ -111,6 +111,7 @@ export const nl: Messages = {
     OTHER: 'Ander document',
   },
   backoffice: {
+    filter: { state: 'Stand', jurisdiction: 'Rechtsgebied', sla: 'Termijnen', all: 'alle' },
     reasonCode: 'Redencode',
     reason: 'Reden voor de familie',
     clock: 'De termijnen van het account',

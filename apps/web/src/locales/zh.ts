@@ -106,6 +106,7 @@ export const zh: Messages = {
     OTHER: '其他材料',
   },
   backoffice: {
+    filter: { state: '状态', jurisdiction: '司法辖区', sla: '时限', all: '全部' },
     reasonCode: '原因代码',
     reason: '给家属的说明',
     clock: '账户期限',
