@@ -1,23 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { CASE_STATES } from '@vocabulary';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { type QueueItem, staff } from './staff-api.js';
 
-const STATES = [
-  'AWAITING_DOCUMENTS',
-  'READY_FOR_REVIEW',
-  'IN_REVIEW',
-  'NEEDS_INFO',
-  'AWAITING_SECOND_APPROVAL',
-  'APPROVED',
-  'REJECTED',
-  'APPEALED',
-  'FULFILLED',
-  'WITHDRAWN',
-  'EXPIRED',
-  'CLOSED',
-] as const;
+/** The jurisdictions of api.md (the server's list lives in libs/checklists, beside its resolver). */
+const JURISDICTIONS = ['EU', 'DE', 'CN', 'DEFAULT'] as const;
 
 /** The queue, riskiest first: days left before the subject loses data, and whether a hold stops the clock. */
 export function QueuePage() {
@@ -50,8 +39,7 @@ export function QueuePage() {
     <section>
       <h2>{t('backoffice.queue')}</h2>
       <p>
-        {filter('state', STATES)} {filter('jurisdiction', ['EU', 'DE', 'CN', 'DEFAULT'])}{' '}
-        {filter('sla', ['breached', 'near'])}
+        {filter('state', CASE_STATES)} {filter('jurisdiction', JURISDICTIONS)} {filter('sla', ['breached', 'near'])}
       </p>
       <table>
         <thead>

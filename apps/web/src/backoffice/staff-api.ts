@@ -18,12 +18,21 @@ export async function staff<T>(path: string, init: { method?: string; body?: unk
   return body as T;
 }
 
+/** What a case shows of its subject's clock (DeadlineSummaryView on the server). */
+export interface DeadlineSummary {
+  status: string;
+  kind: string | null;
+  date: string | null;
+  daysLeft: number | null;
+  held: boolean;
+}
+
 export interface QueueItem {
   reference: string;
   state: string;
   requestType: string;
   jurisdiction: string;
-  deadline: { status: string; kind: string | null; date: string | null; daysLeft: number | null; held: boolean };
+  deadline: DeadlineSummary;
   sla: Record<string, { status: string; dueAt: string | null }>;
   notes: { id: string; body: string; createdAt: string }[];
   linkedCases: { reference: string; state: string; requestType: string }[];
@@ -48,7 +57,7 @@ export interface CaseDetail {
   requester: { fullName: string; email: string; relationship: string };
   documents: { id: string; type: string; fileName: string; mediaType: string; verification: string }[];
   checklist: { satisfied: boolean; missing: string[] };
-  deadline: { status: string; kind: string | null; date: string | null; daysLeft: number | null; held: boolean };
+  deadline: DeadlineSummary;
   sla: Record<string, { status: string; dueAt: string | null }>;
   notes: { id: string; body: string; createdAt: string }[];
   linkedCases: { reference: string; state: string; requestType: string }[];

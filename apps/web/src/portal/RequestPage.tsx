@@ -1,24 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { type Relationship, RELATIONSHIPS, REQUEST_TYPES, type RequestType } from '@vocabulary';
 import { Link } from 'react-router';
 
-const REQUEST_TYPES = ['RELEASE_DATA', 'CLOSE_ACCOUNT', 'PRESERVE_DATA'] as const;
-const RELATIONSHIPS = [
-  'SPOUSE',
-  'PARENT',
-  'CHILD',
-  'SIBLING',
-  'GRANDPARENT',
-  'GRANDCHILD',
-  'OTHER_HEIR',
-  'EXECUTOR',
-  'LEGAL_REPRESENTATIVE',
-  'OTHER',
-] as const;
-
 interface RequestForm {
-  requestType: (typeof REQUEST_TYPES)[number];
+  requestType: RequestType;
   subject: {
     status: 'DECEASED' | 'INCAPACITATED';
     fullName: string;
@@ -29,7 +16,7 @@ interface RequestForm {
   requester: {
     fullName: string;
     email: string;
-    relationship: (typeof RELATIONSHIPS)[number];
+    relationship: Relationship;
     countryOfResidence: string;
     language: string;
   };
