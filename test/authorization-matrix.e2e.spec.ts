@@ -30,6 +30,7 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/auth/login': CALLERS,
   'POST /api/v1/auth/logout': STAFF,
   'GET /api/v1/auth/me': STAFF,
+  'GET /api/v1/users': STAFF,
   'GET /api/v1/cases': [...STAFF, 'key:cases:read'],
   'POST /api/v1/cases': ['key:cases:write'],
   'GET /api/v1/cases/{reference}': [...STAFF, 'key:cases:read'],

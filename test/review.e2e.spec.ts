@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
+import { ApiKeysService } from '@app/identity';
 import { runCli } from '../apps/server/src/cli.js';
 import { germanReleaseWithDocuments, type SubmittedRequest } from './support/families.js';
 import { pdf } from './support/fixtures.js';
@@ -106,6 +107,63 @@ describe('a German release, from review to decision', () => {
       'SECOND_APPROVAL_BY_SAME_PERSON',
     );
     await act(reference, 'approve', 'lou', { version: current.version }).expect(200);
+  });
+});
+
+describe('what the back office offers each user', () => {
+  type Offer = { action: string; allowed: boolean; refusalCode: string | null };
+  const offers = async (reference: string, as: string): Promise<string[]> =>
+    (
+      (await request(t.http).get(`/api/v1/cases/${reference}`).set('Authorization', `Bearer ${tokens[as]}`).expect(200))
+        .body as { actions: Offer[] }
+    ).actions.map((offer) => (offer.allowed ? offer.action : `${offer.action}: ${offer.refusalCode ?? ''}`));
+
+  it('lists the actions of this user in this state, and shows the four-eyes step as held back', async () => {
+    const { reference } = await germanCase();
+    expect(await offers(reference, 'rita')).toEqual(['assign', 'start-review']);
+    let current = await detail(reference);
+    current = (await act(reference, 'start-review', 'rita', { version: current.version }).expect(200)).body as Detail;
+    expect(await offers(reference, 'rita')).toEqual([
+      'assign',
+      'request-info',
+      'approve: CHECKLIST_NOT_SATISFIED',
+      'reject',
+    ]);
+    for (const document of current.documents)
+      current = (await verify(reference, document.id, 'rita', { result: 'ACCEPTED' }).expect(200)).body as Detail;
+    const approved = (await act(reference, 'approve', 'rita', { version: current.version }).expect(200)).body as {
+      firstApproverId: string;
+      actions: Offer[];
+    };
+    expect(approved.actions.find((offer) => offer.action === 'approve')).toMatchObject({
+      allowed: false,
+      refusalCode: 'SECOND_APPROVAL_NEEDS_LEGAL',
+    });
+    expect(await offers(reference, 'lea')).toEqual(['assign', 'approve', 'reject']);
+    const me = (await request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${tokens.rita}`).expect(200))
+      .body as { id: string };
+    expect(approved.firstApproverId).toBe(me.id);
+  });
+
+  it('offers nothing to an API key, which cannot act', async () => {
+    const { reference } = await germanCase();
+    const { key } = await t.app.get(ApiKeysService).create({ name: 'crm', scopes: ['cases:read'] }, 'test');
+    const body = (
+      await request(t.http).get(`/api/v1/cases/${reference}`).set('Authorization', `Bearer ${key}`).expect(200)
+    ).body as { actions: Offer[] };
+    expect(body.actions).toEqual([]);
+  });
+
+  it('names the colleagues, without secrets', async () => {
+    const users = (await request(t.http).get('/api/v1/users').set('Authorization', `Bearer ${tokens.ben}`).expect(200))
+      .body as Record<string, unknown>[];
+    expect(users.map((user) => `${String(user.email)} ${String(user.role)}`)).toEqual([
+      'ben@example.org reviewer',
+      'lea@example.org legal',
+      'lou@example.org legal',
+      'rita@example.org reviewer',
+    ]);
+    expect(Object.keys(users[0]).sort()).toEqual(['active', 'email', 'id', 'role']);
   });
 });
 

@@ -20,6 +20,7 @@ import { ChecklistsController } from './controllers/checklists.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { HoldsController } from './controllers/holds.controller.js';
 import { RequestsController } from './controllers/requests.controller.js';
+import { UsersController } from './controllers/users.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './http/idempotency/idempotency.store.js';
 import { loginRateLimit, publicRateLimit } from './http/rate-limits.js';
@@ -45,6 +46,7 @@ export class AppModule implements NestModule {
       ],
       controllers: [
         RequestsController,
+        UsersController,
         ChecklistsController,
         AuthController,
         CasesController,

@@ -61,7 +61,8 @@ export {
   type ReviewerAction,
   VerificationDto,
 } from './review/case-action.dto.js';
-export { CaseDetailView, LinkedCaseView, NoteView } from './review/case-detail.view.js';
+export { ActionOptionView, CaseDetailView, LinkedCaseView, NoteView } from './review/case-detail.view.js';
+export { type ActionOption, actionOptions } from './state-machine/action-options.js';
 export { DecisionView } from './views/decision.view.js';
 export { CaseReviewService } from './review/case-review.service.js';
 export { AppealDto } from './dto/appeal.dto.js';

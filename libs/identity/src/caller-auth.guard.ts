@@ -66,6 +66,11 @@ export function auditActorOf(caller: Caller): { actorType: 'user' | 'api-key'; a
     : { actorType: 'api-key', actorId: caller.key.keyId };
 }
 
+/** The back-office user behind a call, or null for an API key. */
+export function sessionUserOf(caller: Caller): SessionUser | null {
+  return caller.kind === 'user' ? caller.user : null;
+}
+
 /** The key behind a route only keys may call (`Access.key`). */
 export function keyIdOf(caller: Caller): string {
   if (caller.kind !== 'api-key') throw new Error('A key-only route was called without an API key');

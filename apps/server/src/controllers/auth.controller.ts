@@ -58,6 +58,6 @@ export class AuthController {
   @ApiOkResponse({ type: MeView })
   @ApiProblems(401)
   me(@CurrentUser() user: SessionUser): MeView {
-    return { email: user.email, role: user.role };
+    return { id: user.userId, email: user.email, role: user.role };
   }
 }

@@ -48,7 +48,15 @@ import {
   VerificationDto,
 } from '@app/cases';
 import { DomainException } from '@app/common';
-import { auditActorOf, type Caller, CurrentCaller, CurrentUser, keyIdOf, type SessionUser } from '@app/identity';
+import {
+  auditActorOf,
+  type Caller,
+  CurrentCaller,
+  CurrentUser,
+  keyIdOf,
+  type SessionUser,
+  sessionUserOf,
+} from '@app/identity';
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
 import { Idempotent } from '../http/idempotency/idempotency.interceptor.js';
@@ -120,8 +128,8 @@ export class CasesController {
   @ApiOperation({ summary: 'A case with its requester, subject, checklist, documents, decision and SLA clocks' })
   @ApiOkResponse({ type: CaseDetailView })
   @ApiProblems(401, 403, 404)
-  detail(@Param('reference') reference: string): Promise<CaseDetailView> {
-    return this.review.detail(reference);
+  detail(@Param('reference') reference: string, @CurrentCaller() caller: Caller): Promise<CaseDetailView> {
+    return this.review.detail(reference, sessionUserOf(caller));
   }
 
   @Post(':reference/actions/:action')

@@ -3,18 +3,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, M
 import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
 import { REJECTION_REASONS } from '../state-machine/case-state-machine.js';
 
-/** The actions a back-office user takes through POST /cases/{reference}/actions/{action} (api.md). */
-export const REVIEWER_ACTIONS = [
-  'assign',
-  'start-review',
-  'request-info',
-  'approve',
-  'reject',
-  'fulfil',
-  'close',
-  'reopen-on-appeal',
-] as const;
-export type ReviewerAction = (typeof REVIEWER_ACTIONS)[number];
+export { REVIEWER_ACTIONS, type ReviewerAction } from '../state-machine/case-state-machine.js';
 
 export class CaseActionDto {
   @ApiProperty({ example: 3, description: 'The version you loaded; a stale one is refused with 409' })

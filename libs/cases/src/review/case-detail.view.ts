@@ -8,6 +8,12 @@ import type { CaseStateChangeEntity } from '../case-state-change.entity.js';
 import { DeadlineSummaryView, TimelineView } from '@app/timeline';
 import type { CaseClockView } from '../deadlines/case-clock.views.js';
 import type { SlaClocks } from '../sla/sla-clocks.js';
+import {
+  type RefusalCode,
+  REFUSALS,
+  REVIEWER_ACTIONS,
+  type ReviewerAction,
+} from '../state-machine/case-state-machine.js';
 import { EvaluatedChecklistView } from '../views/checklist.views.js';
 import { DecisionView } from '../views/decision.view.js';
 import { DocumentView, StateChangeView } from '../views/request.views.js';
@@ -25,6 +31,18 @@ export class LinkedCaseView {
   @ApiProperty({ enum: REQUEST_TYPES }) requestType!: RequestType;
 }
 
+/** An action the viewer may take now, or one a named rule holds back (the four-eyes step, the checklist). */
+export class ActionOptionView {
+  @ApiProperty({ enum: REVIEWER_ACTIONS }) action!: ReviewerAction;
+  @ApiProperty({ description: 'False when a rule holds it back; refusal says which' }) allowed!: boolean;
+  @ApiPropertyOptional({ enum: Object.keys(REFUSALS), nullable: true }) refusalCode!: RefusalCode | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'The second approval must come from someone other than the first.',
+  })
+  refusal!: string | null;
+}
+
 /** The case as the back office sees it (api.md GET /cases/{reference}). */
 export class CaseDetailView {
   @ApiProperty({ example: 'NOK-2026-000123' }) reference!: string;
@@ -35,6 +53,12 @@ export class CaseDetailView {
   @ApiProperty({ type: 'object', additionalProperties: true }) subject!: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: true }) requester!: Record<string, unknown>;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) assigneeId!: string | null;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'Who gave the first approval of a release (the second must be another, legal user)',
+  })
+  firstApproverId!: string | null;
   @ApiProperty({ type: EvaluatedChecklistView }) checklist!: EvaluatedChecklistView;
   @ApiProperty({ type: [DocumentView] }) documents!: DocumentView[];
   @ApiPropertyOptional({ type: DecisionView, nullable: true }) decision!: DecisionView | null;
@@ -46,6 +70,11 @@ export class CaseDetailView {
   notes!: NoteView[];
   @ApiProperty({ type: () => [LinkedCaseView], description: 'Other cases about the same account' })
   linkedCases!: LinkedCaseView[];
+  @ApiProperty({
+    type: () => [ActionOptionView],
+    description: 'What you may do in this state (empty for an API key); held-back actions carry the rule',
+  })
+  actions!: ActionOptionView[];
   @ApiProperty({
     type: DeadlineSummaryView,
     description: 'What the subject loses next, in how many days, and whether it is held',
@@ -66,7 +95,7 @@ export class CaseDetailView {
     history: CaseStateChangeEntity[],
     checklist: CaseChecklist,
     sla: SlaClocks,
-    related: { notes: NoteView[]; linkedCases: LinkedCaseView[] },
+    related: { notes: NoteView[]; linkedCases: LinkedCaseView[]; actions: ActionOptionView[] },
     clock: CaseClockView,
   ): CaseDetailView {
     return {
@@ -90,6 +119,7 @@ export class CaseDetailView {
         language: entity.requesterLanguage,
       },
       assigneeId: entity.assigneeId,
+      firstApproverId: entity.firstApproverId,
       checklist,
       documents: DocumentView.fromAll(documents, checklist),
       decision: DecisionView.from(entity),

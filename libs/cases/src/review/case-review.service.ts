@@ -9,7 +9,7 @@ import { checklistInForce } from '@app/checklists';
 import { DocumentEntity, DocumentsService } from '@app/documents';
 import { OutboxService } from '@app/notifications';
 import type { SessionUser } from '@app/identity';
-import { evaluateCaseChecklist } from '../case-checklist.js';
+import { type CaseChecklist, evaluateCaseChecklist } from '../case-checklist.js';
 import { CaseEntity } from '../case.entity.js';
 import {
   APPEAL_WINDOW_DAYS,
@@ -23,7 +23,15 @@ import { CaseStateChangeEntity } from '../case-state-change.entity.js';
 import { CaseClockService } from '../deadlines/case-clock.service.js';
 import { CasePreservation } from '../deadlines/case-preservation.service.js';
 import { slaClocks, slaPolicyOf } from '../sla/sla-clocks.js';
-import { type Actor, type CaseAction, type CaseEvent, transition } from '../state-machine/case-state-machine.js';
+import { actionOptions } from '../state-machine/action-options.js';
+import {
+  type Actor,
+  type CaseAction,
+  type CaseEvent,
+  type CaseSnapshot,
+  transition,
+  type TransitionContext,
+} from '../state-machine/case-state-machine.js';
 import type { CaseActionDto, JurisdictionChangeDto, ReviewerAction, VerificationDto } from './case-action.dto.js';
 import { AuditTrailView } from './audit-trail.view.js';
 import { CaseDetailView } from './case-detail.view.js';
@@ -40,6 +48,10 @@ interface LinkedRow {
   state: CaseState;
   request_type: RequestType;
 }
+
+type MachineContext = Omit<TransitionContext, 'reasonCode' | 'note' | 'assigneeId' | 'override' | 'checklist'> & {
+  checklist: CaseChecklist;
+};
 
 export interface OpenedDocument {
   content: Readable;
@@ -66,8 +78,9 @@ export class CaseReviewService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async detail(reference: string): Promise<CaseDetailView> {
-    return this.load(this.dataSource.manager, reference);
+  /** The case; a back-office viewer also gets the actions open to them (an API key, none). */
+  async detail(reference: string, viewer: SessionUser | null): Promise<CaseDetailView> {
+    return this.load(this.dataSource.manager, reference, viewer);
   }
 
   async act(
@@ -81,7 +94,7 @@ export class CaseReviewService {
       if (entity.version !== body.version) throw stale(entity.version);
       await this.transitionCase(manager, entity, action, { id: user.userId, role: user.role }, body);
     });
-    return this.detail(reference);
+    return this.detail(reference, user);
   }
 
   /** The family appeals a rejection (within the appeal window), with a statement. */
@@ -101,31 +114,20 @@ export class CaseReviewService {
     body: Omit<CaseActionDto, 'version'>,
   ): Promise<void> {
     const documents = await manager.find(DocumentEntity, { where: { caseId: entity.id } });
-    const history = await this.history(manager, entity.id);
-    const now = this.clock.now();
-    const result = transition(
-      {
-        state: entity.state,
-        requestType: entity.requestType,
-        assigneeId: entity.assigneeId,
-        firstApproverId: entity.firstApproverId,
-        deciderIds: entity.deciderIds,
-        rejectedAt: entity.decisionOutcome === 'REJECTED' ? entity.decidedAt : null,
-        waitingForFamilySince: WAITING_FOR_FAMILY.has(entity.state) ? lastFamilyActivity(history, documents) : null,
-      },
-      action,
-      actor,
-      {
-        now,
-        checklist: evaluateCaseChecklist(entity, documents),
-        reasonCode: body.reasonCode,
-        note: body.note,
-        assigneeId: body.assigneeId,
-        override: body.override,
-        openDataRequestsOnAccount: await this.openDataRequests(manager, entity),
-        policy: { appealWindowDays: APPEAL_WINDOW_DAYS, expiryDays: this.config.CASE_EXPIRY_DAYS },
-      },
+    const { snapshot, context } = await this.machineInputs(
+      manager,
+      entity,
+      documents,
+      await this.history(manager, entity.id),
     );
+    const { now } = context;
+    const result = transition(snapshot, action, actor, {
+      ...context,
+      reasonCode: body.reasonCode,
+      note: body.note,
+      assigneeId: body.assigneeId,
+      override: body.override,
+    });
     if (!result.ok) throw new DomainException(result.code satisfies ErrorCode, result.message);
     await this.save(manager, apply(entity, result.state, result.events, now), entity.version, now);
     const auditActor =
@@ -154,6 +156,32 @@ export class CaseReviewService {
     if (result.state !== entity.state) {
       await this.preservation.stateChanged(manager, entity.id, result.state, now, auditActor);
     }
+  }
+
+  /** What the state machine judges a case by, apart from what the acting user types. */
+  private async machineInputs(
+    manager: EntityManager,
+    entity: CaseEntity,
+    documents: DocumentEntity[],
+    history: CaseStateChangeEntity[],
+  ): Promise<{ snapshot: CaseSnapshot; context: MachineContext }> {
+    return {
+      snapshot: {
+        state: entity.state,
+        requestType: entity.requestType,
+        assigneeId: entity.assigneeId,
+        firstApproverId: entity.firstApproverId,
+        deciderIds: entity.deciderIds,
+        rejectedAt: entity.decisionOutcome === 'REJECTED' ? entity.decidedAt : null,
+        waitingForFamilySince: WAITING_FOR_FAMILY.has(entity.state) ? lastFamilyActivity(history, documents) : null,
+      },
+      context: {
+        now: this.clock.now(),
+        checklist: evaluateCaseChecklist(entity, documents),
+        openDataRequestsOnAccount: await this.openDataRequests(manager, entity),
+        policy: { appealWindowDays: APPEAL_WINDOW_DAYS, expiryDays: this.config.CASE_EXPIRY_DAYS },
+      },
+    };
   }
 
   async verifyDocument(
@@ -205,7 +233,7 @@ export class CaseReviewService {
         });
       }
     });
-    return this.detail(reference);
+    return this.detail(reference, user);
   }
 
   /** An internal note on the case; the family never sees it. */
@@ -214,7 +242,7 @@ export class CaseReviewService {
       const entity = await this.find(manager, reference);
       await this.recordNote(manager, entity.id, body, user);
     });
-    return this.detail(reference);
+    return this.detail(reference, user);
   }
 
   /**
@@ -272,7 +300,7 @@ export class CaseReviewService {
         });
       }
     });
-    return this.detail(reference);
+    return this.detail(reference, user);
   }
 
   private async recordNote(manager: EntityManager, caseId: string, body: string, user: SessionUser): Promise<void> {
@@ -354,7 +382,7 @@ export class CaseReviewService {
     };
   }
 
-  private async load(manager: EntityManager, reference: string): Promise<CaseDetailView> {
+  private async load(manager: EntityManager, reference: string, viewer: SessionUser | null): Promise<CaseDetailView> {
     const entity = await this.find(manager, reference);
     const [documents, history] = await Promise.all([
       manager.find(DocumentEntity, { where: { caseId: entity.id }, order: { createdAt: 'ASC' } }),
@@ -373,11 +401,12 @@ export class CaseReviewService {
       ),
       this.caseClock.forStaff(manager, entity),
     ]);
+    const { snapshot, context } = await this.machineInputs(manager, entity, documents, history);
     return CaseDetailView.from(
       entity,
       documents,
       history,
-      evaluateCaseChecklist(entity, documents),
+      context.checklist,
       sla,
       {
         notes: notes.map((n) => ({
@@ -387,6 +416,7 @@ export class CaseReviewService {
           createdAt: n.created_at.toISOString(),
         })),
         linkedCases: linked.map((l) => ({ reference: l.reference, state: l.state, requestType: l.request_type })),
+        actions: viewer ? actionOptions(snapshot, { id: viewer.userId, role: viewer.role }, context) : [],
       },
       clock,
     );

@@ -23,6 +23,19 @@ export const CASE_ACTIONS = [
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
+/** The actions a back-office user takes through POST /cases/{reference}/actions/{action} (api.md). */
+export const REVIEWER_ACTIONS = [
+  'assign',
+  'start-review',
+  'request-info',
+  'approve',
+  'reject',
+  'fulfil',
+  'close',
+  'reopen-on-appeal',
+] as const satisfies readonly CaseAction[];
+export type ReviewerAction = (typeof REVIEWER_ACTIONS)[number];
+
 export const ACTOR_ROLES = ['reviewer', 'legal', 'admin', 'requester', 'system'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 

@@ -24,6 +24,7 @@ export class SessionView {
 }
 
 export class MeView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'reviewer@example.org' }) email!: string;
   @ApiProperty({ enum: ['reviewer', 'legal', 'admin'] }) role!: string;
 }

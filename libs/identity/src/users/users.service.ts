@@ -8,6 +8,7 @@ import { USER_ROLES, type UserRole } from '../roles.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password.js';
 import { UserEntity } from './user.entity.js';
+import type { StaffMemberView } from './staff-member.view.js';
 
 /** Back-office accounts: created and disabled by an administrator (the CLI, later an endpoint). */
 @Injectable()
@@ -51,6 +52,12 @@ export class UsersService {
       });
     });
     return { id: user.id, email: user.email, role: user.role };
+  }
+
+  /** Colleagues a case can be assigned to, and whose names the back office shows (no secrets). */
+  async colleagues(): Promise<StaffMemberView[]> {
+    const users = await this.dataSource.getRepository(UserEntity).find({ order: { email: 'ASC' } });
+    return users.map((user) => ({ id: user.id, email: user.email, role: user.role, active: user.disabledAt === null }));
   }
 
   /** Disabling a user ends every session they have. */
