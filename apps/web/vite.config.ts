@@ -10,6 +10,17 @@ export default defineConfig({
     alias: { '@vocabulary': fileURLToPath(new URL('../../libs/common/src/vocabulary.ts', import.meta.url)) },
   },
   oxc: { jsx: { runtime: 'automatic' } },
-  build: { outDir: '../../dist/web', emptyOutDir: true },
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    // The case page carries pdf.js and the charts; it loads lazily, for staff only.
+    chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      // Mantine marks its modules "use client" for React Server Components; a browser bundle has none.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -2,13 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import type { AppConfig } from '@app/common';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 export const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 
 /** The whole server on its own database, listening on a port, serving the built UI. */
-export async function startServer(): Promise<{ app: TestApp; origin: string }> {
-  const app = await createTestApp({ WEB_DIR: 'dist/web' });
+export async function startServer(overrides: Partial<AppConfig> = {}): Promise<{ app: TestApp; origin: string }> {
+  const app = await createTestApp({ WEB_DIR: 'dist/web', ...overrides });
   await app.app.listen(0, '127.0.0.1');
   const { port } = app.app.getHttpServer().address() as AddressInfo;
   return { app, origin: `http://127.0.0.1:${String(port)}` };
@@ -35,3 +36,6 @@ export async function launchChromium(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** A form field by its label, whose required mark (" *") Mantine adds. */
+export const field = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);

@@ -2,8 +2,27 @@ import { deflateSync } from 'node:zlib';
 
 /** Real, minimal files whose bytes identify their type, for upload tests. */
 
+/** A real one-page PDF that says `text` (a PDF viewer can draw it), padded with spaces to `padTo` bytes. */
 export function pdf(text = 'Sterbeurkunde', padTo = 0): Buffer {
-  const body = `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
+  const shown = text.replace(/[\\()]/g, (character) => `\\${character}`);
+  const content = `BT /F1 28 Tf 72 740 Td (${shown}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${String(content.length)} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, index) => {
+    const offset = body.length;
+    body += `${String(index + 1)} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${String(objects.length + 1)}\n0000000000 65535 f \n`;
+  body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer << /Size ${String(objects.length + 1)} /Root 1 0 R >>\nstartxref\n${String(xref)}\n%%EOF\n`;
   const buffer = Buffer.from(body, 'latin1');
   return padTo > buffer.length ? Buffer.concat([buffer, Buffer.alloc(padTo - buffer.length, 0x20)]) : buffer;
 }

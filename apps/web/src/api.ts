@@ -1,3 +1,5 @@
+import type { CaseState, DocumentType, RequestType, ServedVia } from '@vocabulary';
+
 /** The REST API as the portal uses it. Errors carry the server's problem detail, which is written for people. */
 export class ApiError extends Error {
   constructor(
@@ -44,26 +46,81 @@ export function upload(
   });
 }
 
+export type ItemStatus = 'SATISFIED' | 'PENDING_VERIFICATION' | 'REJECTED' | 'MISSING';
+
+/** A node of an evaluated checklist (api.md EvaluatedChecklist). */
 export interface ChecklistNode {
   kind: 'ALL_OF' | 'ONE_OF' | 'DOCUMENT';
   label: string;
-  status: 'SATISFIED' | 'PENDING_VERIFICATION' | 'REJECTED' | 'MISSING';
-  documentType?: string;
+  status: ItemStatus;
+  documentType?: DocumentType;
+  conditions?: { code: string; label: string }[];
+  documentIds?: string[];
+  reasons?: string[];
   children?: ChecklistNode[];
 }
 
+export interface EvaluatedChecklist {
+  satisfied: boolean;
+  allProvided: boolean;
+  version: string;
+  root: ChecklistNode;
+  missing: string[];
+  notRequiredDocumentIds: string[];
+}
+
+export interface DocumentSummary {
+  id: string;
+  type: DocumentType;
+  servedVia: ServedVia | null;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  verification: 'PENDING' | 'ACCEPTED' | 'REJECTED';
+  rejectionReason: string | null;
+  uploadedAt: string;
+}
+
+export interface DeadlineSummary {
+  status: 'UNKNOWN' | 'UPCOMING' | 'STOPPED' | 'NONE';
+  kind: TimelineEventKind | null;
+  date: string | null;
+  daysLeft: number | null;
+  held: boolean;
+}
+
+export type TimelineEventKind = 'MAIL_FILES_FREEZE' | 'MAIL_FILES_DELETION' | 'ACCOUNT_CLOSURE' | 'PERMANENT_DELETION';
+export type EventState = 'PASSED' | 'UPCOMING' | 'STOPPED';
+
+export interface Decision {
+  outcome: 'APPROVED' | 'REJECTED';
+  reasonCode: string | null;
+  reason: string;
+  decidedAt: string;
+}
+
+/** GET /api/v1/requests/{reference}: what the family sees of its request. */
 export interface RequestStatus {
   reference: string;
-  state: string;
-  requestType: string;
-  checklist: { satisfied: boolean; missing: string[]; root: ChecklistNode };
-  documents: { id: string; type: string; fileName: string; verification: string; rejectionReason: string | null }[];
-  decision: { outcome: string; reason: string } | null;
+  state: CaseState;
+  requestType: RequestType;
+  checklist: EvaluatedChecklist;
+  documents: DocumentSummary[];
+  decision: Decision | null;
   deadlines: {
     known: boolean;
-    next: { kind: string | null; date: string | null; daysLeft: number | null; held: boolean };
+    asOf: string;
+    next: DeadlineSummary;
+    events: { kind: TimelineEventKind; date: string | null; state: EventState; heldByYourRequest: boolean }[];
+    hold: { since: string; lapsesOn: string | null } | null;
+    uncertaintyDays: number;
   };
+  notice: { note: string; items: string[]; at: string } | null;
+  history: { state: CaseState; at: string }[];
   emailConfirmed: boolean;
+  acceptsDocuments: boolean;
+  canWithdraw: boolean;
+  appealUntil: string | null;
 }
 
 /** A text field of a submitted form ('' when absent). */

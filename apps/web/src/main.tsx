@@ -1,14 +1,14 @@
+import '@mantine/core/styles.css';
+import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import './i18n.js';
 import { Layout } from './Layout.js';
+import { contrast, theme } from './theme.js';
 import { RequestPage } from './portal/RequestPage.js';
 import { StatusPage } from './portal/StatusPage.js';
-import { CasePage } from './backoffice/CasePage.js';
-import { LoginPage } from './backoffice/LoginPage.js';
-import { QueuePage } from './backoffice/QueuePage.js';
 
 const router = createBrowserRouter([
   {
@@ -17,21 +17,31 @@ const router = createBrowserRouter([
       { path: '/', element: <RequestPage /> },
       { path: '/requests/:reference', element: <StatusPage /> },
       { path: '/requests/:reference/confirm', element: <StatusPage /> },
-      { path: '/backoffice/login', element: <LoginPage /> },
-      { path: '/backoffice', element: <QueuePage /> },
-      { path: '/backoffice/cases/:reference', element: <CasePage /> },
+      // The back office (charts, the PDF renderer) loads only for staff, not for every family.
+      {
+        path: '/backoffice/login',
+        lazy: async () => ({ Component: (await import('./backoffice/LoginPage.js')).LoginPage }),
+      },
+      { path: '/backoffice', lazy: async () => ({ Component: (await import('./backoffice/QueuePage.js')).QueuePage }) },
+      {
+        path: '/backoffice/cases/:reference',
+        lazy: async () => ({ Component: (await import('./backoffice/CasePage.js')).CasePage }),
+      },
     ],
   },
 ]);
-const queries = new QueryClient();
+// A refused request is an answer, not a network blip: show it instead of asking again.
+const queries = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <QueryClientProvider client={queries}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
+      <MantineProvider theme={theme} cssVariablesResolver={contrast}>
+        <QueryClientProvider client={queries}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
     </StrictMode>,
   );
 }

@@ -9,6 +9,11 @@ export const FINAL_STATES: ReadonlySet<CaseState> = new Set(['FULFILLED', 'WITHD
 /** A rejected family may appeal within this many days; after it, the rejection is final. */
 export const APPEAL_WINDOW_DAYS = 30;
 
+/** The last moment a rejection decided at `rejectedAt` can be appealed. */
+export function appealDeadline(rejectedAt: Date, windowDays: number): Date {
+  return new Date(rejectedAt.getTime() + windowDays * 86_400_000);
+}
+
 /** States in which the family may still add documents. */
 export const ACCEPTS_DOCUMENTS: ReadonlySet<CaseState> = new Set([
   'AWAITING_DOCUMENTS',

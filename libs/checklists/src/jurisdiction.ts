@@ -1,3 +1,5 @@
+import type { Jurisdiction } from '@app/common';
+
 /**
  * Jurisdiction resolution from the subject's country of residence (domain.md §2).
  *
@@ -39,8 +41,8 @@ export const EU_EEA_COUNTRIES: ReadonlySet<string> = new Set([
   'NO',
 ]);
 
-export const JURISDICTIONS = ['EU', 'DE', 'CN', 'DEFAULT'] as const;
-export type Jurisdiction = (typeof JURISDICTIONS)[number];
+/** The jurisdictions themselves are api.md vocabulary (libs/common), shared with the web UI. */
+export { JURISDICTIONS, type Jurisdiction } from '@app/common';
 
 export function resolveJurisdiction(countryOfResidence: string): Jurisdiction {
   const country = countryOfResidence.toUpperCase();

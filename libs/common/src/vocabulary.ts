@@ -66,3 +66,6 @@ export type CaseState = (typeof CASE_STATES)[number];
 
 export const VERIFICATIONS = ['PENDING', 'ACCEPTED', 'REJECTED'] as const;
 export type Verification = (typeof VERIFICATIONS)[number];
+
+export const JURISDICTIONS = ['EU', 'DE', 'CN', 'DEFAULT'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];

@@ -1,4 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { textField } from '../api.js';
@@ -7,31 +8,45 @@ import { staff } from './staff-api.js';
 export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const queries = useQueryClient();
   const login = useMutation({
     mutationFn: (credentials: { email: string; password: string }) =>
       staff<{ csrfToken: string }>('/api/v1/auth/login', { method: 'POST', body: credentials }),
-    onSuccess: ({ csrfToken }) => {
+    onSuccess: async ({ csrfToken }) => {
       sessionStorage.setItem('nok.csrf', csrfToken);
+      await queries.invalidateQueries({ queryKey: ['me'] });
       void navigate('/backoffice');
     },
   });
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        login.mutate({ email: textField(form, 'email'), password: textField(form, 'password') });
-      }}
-    >
-      <h2>{t('backoffice.login')}</h2>
-      <label>
-        {t('backoffice.email')} <input name="email" type="email" autoComplete="username" required />
-      </label>
-      <label>
-        {t('backoffice.password')} <input name="password" type="password" autoComplete="current-password" required />
-      </label>
-      {login.error && <p role="alert">{login.error.message}</p>}
-      <button type="submit">{t('backoffice.signIn')}</button>
-    </form>
+    <Paper withBorder p="xl" maw={420} mx="auto" mt="xl">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          login.mutate({ email: textField(form, 'email'), password: textField(form, 'password') });
+        }}
+      >
+        <Stack>
+          <Title order={2}>{t('backoffice.login')}</Title>
+          <TextInput name="email" type="email" label={t('backoffice.email')} autoComplete="username" required />
+          <TextInput
+            name="password"
+            type="password"
+            label={t('backoffice.password')}
+            autoComplete="current-password"
+            required
+          />
+          {login.error && (
+            <Alert color="red" role="alert">
+              {login.error.message}
+            </Alert>
+          )}
+          <Button type="submit" loading={login.isPending}>
+            {t('backoffice.signIn')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
   );
 }

@@ -1,71 +1,117 @@
+import { Anchor, Badge, Group, NativeSelect, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { CASE_STATES, JURISDICTIONS } from '@vocabulary';
 import { useState } from 'react';
-import { CASE_STATES } from '@vocabulary';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
+import { Link } from 'react-router';
+import { DaysLeftBadge } from './DaysLeftBadge.js';
+import { useColleagues } from './session.js';
+import { StaffFrame } from './StaffFrame.js';
 import { type QueueItem, staff } from './staff-api.js';
 
-/** The jurisdictions of api.md (the server's list lives in libs/checklists, beside its resolver). */
-const JURISDICTIONS = ['EU', 'DE', 'CN', 'DEFAULT'] as const;
+type Filters = Partial<Record<'state' | 'jurisdiction' | 'assignee' | 'sla', string>>;
 
 /** The queue, riskiest first: days left before the subject loses data, and whether a hold stops the clock. */
 export function QueuePage() {
+  return <StaffFrame>{() => <Queue />}</StaffFrame>;
+}
+
+function Queue() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<Record<string, string>>({});
+  const colleagues = useColleagues();
+  const [filters, setFilters] = useState<Filters>({});
   const query = new URLSearchParams({
-    limit: '50',
+    limit: '100',
     ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value)),
   });
   const queue = useQuery({
     queryKey: ['queue', query.toString()],
     queryFn: () => staff<{ items: QueueItem[] }>(`/api/v1/cases?${query.toString()}`),
-    retry: false,
   });
-  const filter = (name: string, options: readonly string[]) => (
-    <label>
-      {t(`backoffice.filter.${name}`)}{' '}
-      <select value={filters[name] ?? ''} onChange={(event) => setFilters({ ...filters, [name]: event.target.value })}>
-        <option value="">{t('backoffice.filter.all')}</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
-    </label>
+  const filter = (name: keyof Filters, options: { value: string; label: string }[]) => (
+    <NativeSelect
+      label={t(`backoffice.filter.${name}`)}
+      value={filters[name] ?? ''}
+      onChange={(event) => setFilters({ ...filters, [name]: event.currentTarget.value })}
+      data={[{ value: '', label: t('backoffice.filter.all') }, ...options]}
+    />
   );
-  if (queue.error && (queue.error as { status?: number }).status === 401) return <Navigate to="/backoffice/login" />;
+  const items = queue.data?.items ?? [];
   return (
-    <section>
-      <h2>{t('backoffice.queue')}</h2>
-      <p>
-        {filter('state', CASE_STATES)} {filter('jurisdiction', JURISDICTIONS)} {filter('sla', ['breached', 'near'])}
-      </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('backoffice.reference')}</th>
-            <th scope="col">{t('backoffice.state')}</th>
-            <th scope="col">{t('backoffice.daysLeft')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(queue.data?.items ?? []).map((item) => (
-            <tr key={item.reference}>
-              <td>
-                <Link to={`/backoffice/cases/${item.reference}`}>{item.reference}</Link>
-              </td>
-              <td>{item.state}</td>
-              <td>
-                {item.deadline.daysLeft === null
-                  ? t(`backoffice.deadline.${item.deadline.status}`)
-                  : item.deadline.daysLeft}
-                {item.deadline.held && ` (${t('backoffice.held')})`}
-              </td>
-            </tr>
+    <>
+      <Title order={2} mb="md">
+        {t('backoffice.queue')}
+      </Title>
+      <Group mb="md" align="flex-end">
+        {filter(
+          'state',
+          CASE_STATES.map((value) => ({ value, label: t(`stateName.${value}`) })),
+        )}
+        {filter(
+          'jurisdiction',
+          JURISDICTIONS.map((value) => ({ value, label: value })),
+        )}
+        {filter(
+          'assignee',
+          colleagues.list.map((member) => ({ value: member.id, label: member.email })),
+        )}
+        {filter('sla', [
+          { value: 'breached', label: t('backoffice.filter.breached') },
+          { value: 'near', label: t('backoffice.filter.near') },
+        ])}
+      </Group>
+      {queue.error && <Text role="alert">{queue.error.message}</Text>}
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('backoffice.reference')}</Table.Th>
+            <Table.Th scope="col">{t('backoffice.daysLeft')}</Table.Th>
+            <Table.Th scope="col">{t('backoffice.state')}</Table.Th>
+            <Table.Th scope="col">{t('backoffice.requestType')}</Table.Th>
+            <Table.Th scope="col">{t('backoffice.jurisdiction')}</Table.Th>
+            <Table.Th scope="col">{t('backoffice.assignee')}</Table.Th>
+            <Table.Th scope="col">{t('backoffice.sla')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.reference}>
+              <Table.Td>
+                <Anchor component={Link} to={`/backoffice/cases/${item.reference}`}>
+                  {item.reference}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <DaysLeftBadge deadline={item.deadline} />
+              </Table.Td>
+              <Table.Td>{t(`stateName.${item.state}`)}</Table.Td>
+              <Table.Td>{t(`requestType.${item.requestType}`)}</Table.Td>
+              <Table.Td>{item.jurisdiction}</Table.Td>
+              <Table.Td>{colleagues.name(item.assigneeId) ?? t('backoffice.nobody')}</Table.Td>
+              <Table.Td>
+                <SlaBadges sla={item.sla} />
+              </Table.Td>
+            </Table.Tr>
           ))}
-        </tbody>
-      </table>
-    </section>
+        </Table.Tbody>
+      </Table>
+      {queue.data && items.length === 0 && <Text mt="md">{t('backoffice.queueEmpty')}</Text>}
+    </>
+  );
+}
+
+function SlaBadges({ sla }: { sla: QueueItem['sla'] }) {
+  const { t } = useTranslation();
+  const late = (['firstReview', 'decision'] as const).filter(
+    (clock) => sla[clock].status === 'BREACHED' || sla[clock].nearBreach,
+  );
+  return (
+    <Group gap={4}>
+      {late.map((clock) => (
+        <Badge key={clock} color={sla[clock].status === 'BREACHED' ? 'red.9' : 'orange.4'} autoContrast>
+          {t(`backoffice.slaClock.${clock}`)}: {t(`backoffice.slaStatus.${sla[clock].status}`)}
+        </Badge>
+      ))}
+    </Group>
   );
 }

@@ -1,3 +1,13 @@
+import type { CaseState, Jurisdiction, RequestType } from '@vocabulary';
+import type {
+  Decision,
+  DeadlineSummary,
+  DocumentSummary,
+  EvaluatedChecklist,
+  EventState,
+  TimelineEventKind,
+} from '../api.js';
+
 /** The back office talks to the API with the session cookie; changes carry the CSRF token from login. */
 export async function staff<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const headers = new Headers();
@@ -11,63 +21,107 @@ export async function staff<T>(path: string, init: { method?: string; body?: unk
     credentials: 'same-origin',
   });
   const body: unknown = response.status === 204 ? undefined : await response.json();
-  if (!response.ok)
-    throw Object.assign(new Error((body as { detail?: string }).detail ?? response.statusText), {
-      status: response.status,
-    });
+  if (!response.ok) throw new StaffError(response.status, (body as { detail?: string }).detail ?? response.statusText);
   return body as T;
 }
 
-/** What a case shows of its subject's clock (DeadlineSummaryView on the server). */
-export interface DeadlineSummary {
+export class StaffError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type ReviewerAction =
+  'assign' | 'start-review' | 'request-info' | 'approve' | 'reject' | 'fulfil' | 'close' | 'reopen-on-appeal';
+
+export interface SlaClock {
+  status: 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED' | 'STOPPED';
+  dueAt: string | null;
+  metAt: string | null;
+  nearBreach: boolean;
+  usedMs: number;
+  budgetMs: number;
+}
+export interface SlaClocks {
+  firstReview: SlaClock;
+  decision: SlaClock;
+}
+
+export interface Timeline {
+  asOf: string;
   status: string;
-  kind: string | null;
-  date: string | null;
-  daysLeft: number | null;
-  held: boolean;
+  events: { kind: TimelineEventKind; date: string | null; state: EventState; stoppedBy: string[] }[];
+  exceptions: string[];
+  holds: { caseReference: string; since: string }[];
+  uncertaintyDays: number;
 }
 
 export interface QueueItem {
   reference: string;
-  state: string;
-  requestType: string;
-  jurisdiction: string;
+  state: CaseState;
+  requestType: RequestType;
+  jurisdiction: Jurisdiction;
+  assigneeId: string | null;
+  createdAt: string;
   deadline: DeadlineSummary;
-  sla: Record<string, { status: string; dueAt: string | null }>;
-  notes: { id: string; body: string; createdAt: string }[];
-  linkedCases: { reference: string; state: string; requestType: string }[];
-  timeline: {
-    asOf: string;
-    events: { kind: string; date: string | null; state: string; stoppedBy: string[] }[];
-    holds: { caseReference: string; since: string }[];
-  } | null;
+  sla: SlaClocks;
+  escalatedAt: string | null;
 }
 
-export interface AuditTrail {
-  entries: { seq: number; at: string; actorType: string; action: string }[];
+export interface ActionOption {
+  action: ReviewerAction;
+  allowed: boolean;
+  refusalCode: string | null;
+  refusal: string | null;
 }
 
 export interface CaseDetail {
   reference: string;
   version: number;
-  state: string;
-  requestType: string;
-  jurisdiction: string;
-  subject: { fullName: string; accountEmail: string };
-  requester: { fullName: string; email: string; relationship: string };
-  documents: { id: string; type: string; fileName: string; mediaType: string; verification: string }[];
-  checklist: { satisfied: boolean; missing: string[] };
+  state: CaseState;
+  requestType: RequestType;
+  jurisdiction: Jurisdiction;
+  subject: {
+    status: string;
+    fullName: string;
+    accountEmail: string;
+    countryOfResidence: string;
+    dateOfDeath: string | null;
+  };
+  requester: { fullName: string; email: string; relationship: string; countryOfResidence: string; language: string };
+  assigneeId: string | null;
+  firstApproverId: string | null;
+  checklist: EvaluatedChecklist;
+  documents: DocumentSummary[];
+  decision: Decision | null;
+  history: { state: CaseState; at: string }[];
+  sla: SlaClocks;
+  createdAt: string;
+  notes: { id: string; authorId: string; body: string; createdAt: string }[];
+  linkedCases: { reference: string; state: CaseState; requestType: RequestType }[];
+  actions: ActionOption[];
   deadline: DeadlineSummary;
-  sla: Record<string, { status: string; dueAt: string | null }>;
-  notes: { id: string; body: string; createdAt: string }[];
-  linkedCases: { reference: string; state: string; requestType: string }[];
-  timeline: {
-    asOf: string;
-    events: { kind: string; date: string | null; state: string; stoppedBy: string[] }[];
-    holds: { caseReference: string; since: string }[];
-  } | null;
+  escalatedAt: string | null;
+  timeline: Timeline | null;
 }
 
 export interface AuditTrail {
-  entries: { seq: number; at: string; actorType: string; action: string }[];
+  entries: {
+    seq: number;
+    at: string;
+    actorType: string;
+    actorId: string | null;
+    action: string;
+    details: Record<string, unknown>;
+  }[];
+}
+
+export interface StaffMember {
+  id: string;
+  email: string;
+  role: 'reviewer' | 'legal' | 'admin';
+  active: boolean;
 }

@@ -1,8 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
-import { api, type ChecklistNode, type RequestStatus, textField, upload } from '../api.js';
+import { useParams } from 'react-router';
+import { api, type RequestStatus, textField } from '../api.js';
+import { AppealForm } from './AppealForm.js';
+import { ConfirmEmail } from './ConfirmEmail.js';
+import { DeadlinesCard } from './DeadlinesCard.js';
+import { DocumentsChecklist } from './DocumentsChecklist.js';
+import { WithdrawButton } from './WithdrawButton.js';
 
 /** The token comes with the link the family keeps (`#t=…`, never sent to the server) or is typed in. */
 function useToken(reference: string): [string | null, (token: string) => void] {
@@ -19,141 +25,98 @@ function useToken(reference: string): [string | null, (token: string) => void] {
   ];
 }
 
-function documentSlots(node: ChecklistNode): ChecklistNode[] {
-  return node.kind === 'DOCUMENT' ? [node] : (node.children ?? []).flatMap(documentSlots);
-}
-
-export function StatusPage() {
-  const { t } = useTranslation();
-  const { reference = '' } = useParams();
-  const [token, setToken] = useToken(reference);
-  const queries = useQueryClient();
-  const status = useQuery({
+export function useRequestStatus(reference: string, token: string | null) {
+  return useQuery({
     queryKey: ['request', reference, token],
     enabled: token !== null,
     queryFn: () => api<RequestStatus>(`/api/v1/requests/${reference}`, { token: token ?? '' }),
   });
-  const withdraw = useMutation({
-    mutationFn: () => api(`/api/v1/requests/${reference}/withdrawal`, { method: 'POST', token: token ?? '' }),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['request', reference] }),
-  });
+}
+
+/** The family's page: where the request stands, what is missing and why, the decision, the clock. */
+export function StatusPage() {
+  const { t } = useTranslation();
+  const { reference = '' } = useParams();
+  const [token, setToken] = useToken(reference);
+  const status = useRequestStatus(reference, token);
 
   if (token === null || status.isError) {
     return (
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          setToken(textField(new FormData(event.currentTarget), 'token'));
+          setToken(textField(new FormData(event.currentTarget), 'token').trim());
         }}
       >
-        <h2>{t('status.open', { reference })}</h2>
-        {status.isError && <p role="alert">{t('status.wrongToken')}</p>}
-        <label>
-          {t('request.token')} <input name="token" required autoComplete="off" />
-        </label>
-        <button type="submit">{t('status.show')}</button>
+        <Stack maw={480}>
+          <Title order={2}>{t('status.open', { reference })}</Title>
+          {status.isError && (
+            <Alert color="red" role="alert">
+              {t('status.wrongToken')}
+            </Alert>
+          )}
+          <TextInput name="token" label={t('request.token')} required autoComplete="off" />
+          <Button type="submit" w="fit-content">
+            {t('status.show')}
+          </Button>
+        </Stack>
       </form>
     );
   }
-  if (!status.data) return <p>{t('status.loading')}</p>;
+  if (!status.data) return <Text>{t('status.loading')}</Text>;
   const request = status.data;
-  const { next } = request.deadlines;
+  const appealOpen = request.appealUntil !== null && Date.parse(request.appealUntil) > Date.now();
   return (
-    <section>
-      <h2>{t('status.heading', { reference })}</h2>
-      <p>
-        <strong>{t(`state.${request.state}`)}</strong>
-      </p>
+    <Stack gap="lg">
+      <div>
+        <Title order={2}>{t('status.heading', { reference })}</Title>
+        <Group gap="xs" mt={4}>
+          <Badge color="indigo.8">{t(`requestType.${request.requestType}`)}</Badge>
+        </Group>
+      </div>
+      <Alert color="indigo" variant="light">
+        <Text fw={600}>{t(`state.${request.state}`)}</Text>
+      </Alert>
       {!request.emailConfirmed && <ConfirmEmail reference={reference} />}
-      {next.date && (
-        <p>
-          {t(`deadline.${next.kind ?? 'MAIL_FILES_DELETION'}`, { date: next.date, days: next.daysLeft })}{' '}
-          {next.held && t('deadline.held')}
-        </p>
-      )}
       {request.decision && (
-        <p>
-          {t(`decision.${request.decision.outcome}`)} {request.decision.reason}
-        </p>
+        <Paper withBorder p="md">
+          <Title order={3} size="h4" mb="xs">
+            {t('status.decisionHeading')}
+          </Title>
+          <Text>
+            {t(`decision.${request.decision.outcome}`)} {request.decision.reason}
+          </Text>
+        </Paper>
       )}
-      <h3>{t('status.documents')}</h3>
-      <ul>
-        {documentSlots(request.checklist.root).map((slot) => (
-          <li key={slot.documentType}>
-            <UploadSlot reference={reference} token={token} slot={slot} />
-          </li>
-        ))}
-      </ul>
-      <button type="button" onClick={() => withdraw.mutate()} disabled={withdraw.isPending}>
-        {t('status.withdraw')}
-      </button>
-    </section>
-  );
-}
-
-function UploadSlot({ reference, token, slot }: { reference: string; token: string; slot: ChecklistNode }) {
-  const { t } = useTranslation();
-  const queries = useQueryClient();
-  const [progress, setProgress] = useState<number | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const id = `file-${slot.documentType ?? ''}`;
-  return (
-    <div>
-      <label htmlFor={id}>
-        {t(`documentType.${slot.documentType ?? 'OTHER'}`)} — {t(`item.${slot.status}`)}
-      </label>{' '}
-      <input
-        id={id}
-        type="file"
-        accept="application/pdf,image/jpeg,image/png,image/tiff,image/heic"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (!file || !slot.documentType) return;
-          const form = new FormData();
-          form.set('type', slot.documentType);
-          form.set('file', file);
-          setRefusal(null);
-          setProgress(0);
-          upload(`/api/v1/requests/${reference}/documents`, token, form, setProgress).then(
-            () => void queries.invalidateQueries({ queryKey: ['request', reference] }),
-            (error: unknown) => setRefusal(error instanceof Error ? error.message : t('error.generic')),
-          );
-        }}
-      />
-      {progress !== null && (
-        <progress value={progress} max={1} aria-label={t('status.progress')}>
-          {Math.round(progress * 100)} %
-        </progress>
+      {appealOpen && <AppealForm reference={reference} token={token} />}
+      {request.notice && request.state === 'NEEDS_INFO' && (
+        <Alert color="orange" variant="light" title={t('status.notice')}>
+          {request.notice.note}
+        </Alert>
       )}
-      {refusal && <p role="alert">{refusal}</p>}
-    </div>
-  );
-}
-
-/** The code from our e-mail confirms the address; the mail's link fills it in (`?code=`). */
-function ConfirmEmail({ reference }: { reference: string }) {
-  const { t } = useTranslation();
-  const queries = useQueryClient();
-  const [searchParams] = useSearchParams();
-  const confirm = useMutation({
-    mutationFn: (code: string) =>
-      api(`/api/v1/requests/${reference}/email-confirmation`, { method: 'POST', body: JSON.stringify({ code }) }),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['request', reference] }),
-  });
-  return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        confirm.mutate(textField(new FormData(event.currentTarget), 'code').trim());
-      }}
-    >
-      <p>{t('status.confirmEmail')}</p>
-      <label>
-        {t('status.code')}{' '}
-        <input name="code" required autoComplete="one-time-code" defaultValue={searchParams.get('code') ?? ''} />
-      </label>{' '}
-      <button type="submit">{t('status.confirm')}</button>
-      {confirm.isError && <p role="alert">{t('status.wrongCode')}</p>}
-    </form>
+      <DeadlinesCard deadlines={request.deadlines} />
+      <section aria-labelledby="documents-heading">
+        <Title order={3} size="h4" id="documents-heading">
+          {t('status.documents')}
+        </Title>
+        <Text size="sm" mb="sm">
+          {t('status.checklistIntro')}
+        </Text>
+        <DocumentsChecklist request={request} token={token} />
+      </section>
+      <section aria-labelledby="history-heading">
+        <Title order={3} size="h4" id="history-heading" mb="sm">
+          {t('status.history')}
+        </Title>
+        <Timeline active={request.history.length - 1} bulletSize={14} lineWidth={2}>
+          {request.history.map((change) => (
+            <Timeline.Item key={`${change.state}-${change.at}`} title={t(`stateName.${change.state}`)}>
+              <Text size="sm">{new Date(change.at).toLocaleString()}</Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      </section>
+      {request.canWithdraw && <WithdrawButton reference={reference} token={token} />}
+    </Stack>
   );
 }

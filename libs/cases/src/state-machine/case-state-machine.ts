@@ -1,5 +1,5 @@
 import { CASE_STATES, type CaseState, type RequestType } from '@app/common';
-import { FINAL_STATES, intakeStateAfterEvaluation, WAITING_FOR_FAMILY } from '../case-lifecycle.js';
+import { appealDeadline, FINAL_STATES, intakeStateAfterEvaluation, WAITING_FOR_FAMILY } from '../case-lifecycle.js';
 
 /**
  * The case state machine (issue #4, domain.md §4): a pure function of the case, the action, who
@@ -205,7 +205,7 @@ export function transition(
       return OPEN_STATES.has(state) ? move('WITHDRAWN') : wrongState();
     case 'appeal': {
       if (state !== 'REJECTED' || !snapshot.rejectedAt) return wrongState();
-      const deadline = snapshot.rejectedAt.getTime() + context.policy.appealWindowDays * DAY;
+      const deadline = appealDeadline(snapshot.rejectedAt, context.policy.appealWindowDays).getTime();
       if (context.now.getTime() > deadline) {
         return refuse(
           'APPEAL_WINDOW_CLOSED',
@@ -303,7 +303,7 @@ function close(
     snapshot.state === 'FULFILLED' ||
     (snapshot.state === 'REJECTED' &&
       snapshot.rejectedAt !== null &&
-      context.now.getTime() > snapshot.rejectedAt.getTime() + context.policy.appealWindowDays * DAY);
+      context.now > appealDeadline(snapshot.rejectedAt, context.policy.appealWindowDays));
   if (!closable) return wrongState();
   return move('CLOSED');
 }

@@ -20,6 +20,7 @@ import type { SlaClocks } from '../sla/sla-clocks.js';
 import { DecisionView } from './decision.view.js';
 import { EvaluatedChecklistView } from './checklist.views.js';
 import type { CaseStateChangeEntity } from '../case-state-change.entity.js';
+import { ACCEPTS_DOCUMENTS, APPEAL_WINDOW_DAYS, appealDeadline, canWithdraw } from '../case-lifecycle.js';
 
 export class DocumentView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -131,6 +132,14 @@ export class RequestStatusView {
   @ApiProperty({ type: [StateChangeView] }) history!: StateChangeView[];
   @ApiProperty({ description: 'Whether you confirmed your e-mail address (review starts only then)' })
   emailConfirmed!: boolean;
+  @ApiProperty({ description: 'Whether the request takes more documents in its state' }) acceptsDocuments!: boolean;
+  @ApiProperty({ description: 'Whether you can still withdraw it' }) canWithdraw!: boolean;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    description: 'A rejection can be appealed until then; null when there is nothing to appeal',
+  })
+  appealUntil!: string | null;
 
   static from(
     entity: CaseEntity,
@@ -153,6 +162,12 @@ export class RequestStatusView {
       sla,
       history: StateChangeView.fromAll(history),
       emailConfirmed: entity.requesterEmailVerifiedAt !== null,
+      acceptsDocuments: ACCEPTS_DOCUMENTS.has(entity.state),
+      canWithdraw: canWithdraw(entity.state),
+      appealUntil:
+        entity.state === 'REJECTED' && entity.decidedAt
+          ? appealDeadline(entity.decidedAt, APPEAL_WINDOW_DAYS).toISOString()
+          : null,
     };
   }
 }

@@ -1,0 +1,121 @@
+import { Button, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { textField } from '../api.js';
+import type { Me } from './session.js';
+import { type ActionOption, type CaseDetail, type ReviewerAction, staff, type StaffMember } from './staff-api.js';
+
+const REJECTION_REASONS = [
+  'DOCUMENTS_INCOMPLETE',
+  'DOCUMENT_NOT_VALID',
+  'NOT_ENTITLED',
+  'COURT_ORDER_NOT_SERVED',
+  'ACCOUNT_NOT_FOUND',
+  'LEGAL_OBJECTION',
+] as const;
+
+interface ActionInput {
+  action: ReviewerAction;
+  reasonCode?: string;
+  note?: string;
+  assigneeId?: string;
+}
+
+/**
+ * Only what the server offers this user in this state (`actions`), each with the words it needs;
+ * an action a rule holds back (the second approval, an unsatisfied checklist) is shown disabled,
+ * with the rule, so the four-eyes step is visible.
+ */
+export function ActionsPanel({ item, me, colleagues }: { item: CaseDetail; me: Me; colleagues: StaffMember[] }) {
+  const { t } = useTranslation();
+  const queries = useQueryClient();
+  const act = useMutation({
+    mutationFn: ({ action, ...body }: ActionInput) =>
+      staff<CaseDetail>(`/api/v1/cases/${item.reference}/actions/${action}`, {
+        method: 'POST',
+        body: { version: item.version, ...body },
+      }),
+    onSuccess: (updated) => {
+      queries.setQueryData(['case', item.reference], updated);
+      return queries.invalidateQueries({ queryKey: ['case', item.reference] });
+    },
+  });
+  const submit = (action: ReviewerAction) => (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const optional = (name: string) => textField(form, name).trim() || undefined;
+    act.mutate({
+      action,
+      reasonCode: optional('reasonCode'),
+      note: optional('note'),
+      assigneeId: optional('assigneeId'),
+    });
+  };
+  const fields = (option: ActionOption) => {
+    switch (option.action) {
+      case 'assign':
+        return (
+          <NativeSelect
+            name="assigneeId"
+            label={t('backoffice.assignee')}
+            defaultValue={me.id}
+            data={colleagues
+              .filter((member) => member.active && member.role !== 'admin')
+              .map((member) => ({ value: member.id, label: member.email }))}
+          />
+        );
+      case 'request-info':
+        return <Textarea name="note" label={t('backoffice.infoNote')} required autosize />;
+      case 'approve':
+        return <Textarea name="note" label={t('backoffice.approveNote')} autosize disabled={!option.allowed} />;
+      case 'reject':
+        return (
+          <>
+            <NativeSelect
+              name="reasonCode"
+              label={t('backoffice.reasonCode')}
+              data={REJECTION_REASONS.map((code) => ({ value: code, label: t(`backoffice.reasonCodes.${code}`) }))}
+            />
+            <Textarea name="note" label={t('backoffice.reason')} required autosize />
+          </>
+        );
+      case 'start-review':
+      case 'fulfil':
+      case 'close':
+      case 'reopen-on-appeal':
+        return null;
+    }
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="actions-heading">
+      <Title order={3} size="h4" mb="sm" id="actions-heading">
+        {t('backoffice.actions')}
+      </Title>
+      {item.actions.length === 0 && <Text size="sm">{t('backoffice.noActions')}</Text>}
+      <Stack gap="md">
+        {item.actions.map((option) => (
+          <form key={option.action} onSubmit={submit(option.action)}>
+            <Stack gap="xs">
+              {fields(option)}
+              <Button
+                type="submit"
+                disabled={!option.allowed || act.isPending}
+                color={option.action === 'reject' ? 'red.9' : undefined}
+                variant={option.action === 'assign' ? 'default' : 'filled'}
+              >
+                {t(`backoffice.action.${option.action}`)}
+              </Button>
+              {option.refusal && <Text size="sm">{option.refusal}</Text>}
+            </Stack>
+          </form>
+        ))}
+      </Stack>
+      {act.error && (
+        <Text c="red.9" role="alert" mt="sm">
+          {act.error.message}
+        </Text>
+      )}
+    </Paper>
+  );
+}

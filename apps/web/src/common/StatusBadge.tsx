@@ -1,0 +1,31 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { DocumentSummary, ItemStatus } from '../api.js';
+
+// Filled badges in dark shades keep white text above 4.5:1 contrast.
+const ITEM_COLOURS: Record<ItemStatus, string> = {
+  SATISFIED: 'teal.9',
+  PENDING_VERIFICATION: 'blue.9',
+  REJECTED: 'red.9',
+  MISSING: 'gray.7',
+};
+
+export function ItemStatusBadge({ status }: { status: ItemStatus }) {
+  const { t } = useTranslation();
+  return <Badge color={ITEM_COLOURS[status]}>{t(`item.${status}`)}</Badge>;
+}
+
+const VERIFICATION_COLOURS: Record<DocumentSummary['verification'], string> = {
+  PENDING: 'blue.9',
+  ACCEPTED: 'teal.9',
+  REJECTED: 'red.9',
+};
+
+export function VerificationBadge({ verification }: { verification: DocumentSummary['verification'] }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="outline" color={VERIFICATION_COLOURS[verification]}>
+      {t(`verification.${verification}`)}
+    </Badge>
+  );
+}

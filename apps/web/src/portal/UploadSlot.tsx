@@ -1,0 +1,82 @@
+import { Alert, Group, NativeSelect, Progress, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type DocumentType, SERVED_DOCUMENT_TYPES, SERVED_VIA, type ServedVia } from '@vocabulary';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, upload } from '../api.js';
+
+const ACCEPTED_TYPES = 'application/pdf,image/jpeg,image/png,image/tiff,image/heic';
+
+/** One file for one document of the checklist, with a progress bar and the refusal in the reader's words. */
+export function UploadSlot({ reference, token, type }: { reference: string; token: string; type: DocumentType }) {
+  const { t } = useTranslation();
+  const queries = useQueryClient();
+  const inputId = useId();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [servedVia, setServedVia] = useState<ServedVia>('POST');
+  const served = SERVED_DOCUMENT_TYPES.has(type);
+
+  const send = (file: File) => {
+    const form = new FormData();
+    form.set('type', type);
+    if (served) form.set('servedVia', servedVia);
+    form.set('file', file);
+    setRefusal(null);
+    setProgress(0);
+    upload(`/api/v1/requests/${reference}/documents`, token, form, setProgress).then(
+      () => void queries.invalidateQueries({ queryKey: ['request', reference] }),
+      (error: unknown) => {
+        setProgress(null);
+        setRefusal(refusalText(error, t));
+      },
+    );
+  };
+
+  return (
+    <Stack gap="xs" mt="xs">
+      {served && (
+        <NativeSelect
+          label={t('status.servedVia')}
+          value={servedVia}
+          onChange={(event) => setServedVia(event.currentTarget.value as ServedVia)}
+          data={SERVED_VIA.map((value) => ({ value, label: t(`servedVia.${value}`) }))}
+        />
+      )}
+      <Group gap="xs">
+        <Text component="label" htmlFor={inputId} size="sm" fw={500}>
+          {t('status.upload')}: {t(`documentType.${type}`)}
+        </Text>
+        <input
+          id={inputId}
+          type="file"
+          accept={ACCEPTED_TYPES}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) send(file);
+            event.target.value = '';
+          }}
+        />
+      </Group>
+      {progress !== null && (
+        <Progress
+          value={Math.round(progress * 100)}
+          aria-label={`${t('status.progress')}: ${t(`documentType.${type}`)}`}
+          animated={progress < 1}
+        />
+      )}
+      {refusal && (
+        <Alert color="red" role="alert" variant="light">
+          {refusal}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/** Too big and wrong type are said in the family's language; anything else in the server's words. */
+function refusalText(error: unknown, t: (key: string) => string): string {
+  if (error instanceof ApiError && error.status === 413) return t('status.tooBig');
+  if (error instanceof ApiError && error.status === 415) return t('status.wrongType');
+  return error instanceof Error && error.message !== 'network' ? error.message : t('error.generic');
+}
