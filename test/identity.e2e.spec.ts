@@ -81,7 +81,8 @@ describe('reviewer accounts and sessions', () => {
       .get('/api/v1/auth/me')
       .set('Authorization', `Bearer ${session.body.token}`)
       .expect(200);
-    expect(me.body).toEqual({ email: 'rita@example.org', role: 'reviewer' });
+    const [user] = await t.dataSource.query<[{ id: string }]>("SELECT id FROM users WHERE email = 'rita@example.org'");
+    expect(me.body).toEqual({ id: user.id, email: 'rita@example.org', role: 'reviewer' });
     const [stored] = await t.dataSource.query<[{ n: number }]>(
       'SELECT count(*)::int AS n FROM sessions WHERE token_hash::text LIKE $1',
       [`%${session.body.token}%`],

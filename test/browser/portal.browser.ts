@@ -6,10 +6,11 @@ import { DocumentCipher } from '@app/documents';
 import { confirmationCode } from '@app/notifications';
 import { AccountActivityDto, AccountActivityService } from '@app/timeline';
 import { de } from '../../apps/web/src/locales/de.js';
+import { nl } from '../../apps/web/src/locales/nl.js';
 import { en } from '../../apps/web/src/locales/en.js';
 import { runCli } from '../../apps/server/src/cli.js';
 import { germanReleaseWithDocuments } from '../support/families.js';
-import { pdf, windowsExecutable } from '../support/fixtures.js';
+import { pdf, png, validRequest, windowsExecutable } from '../support/fixtures.js';
 import { field, launchChromium, screenshot, startServer } from './browser.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -45,6 +46,8 @@ async function signIn(name: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
   await page.goto(`${server.origin}/backoffice/login`);
+  await page.getByRole('heading', { name: en.backoffice.login }).waitFor();
+  if (name === 'rita') await screenshot(page, 'backoffice-login');
   await page.getByLabel(field(en.backoffice.email)).fill(`${name}@example.org`);
   await page.getByLabel(field(en.backoffice.password)).fill(PASSWORD);
   await page.getByRole('button', { name: en.backoffice.signIn }).click();
@@ -153,8 +156,44 @@ describe('a German family and the reviewers, through the UI', () => {
         actorType: 'user',
         actorId: 'browser-test',
       });
+    // Other families' requests: one whose account was never reported (most at risk), one losing
+    // its mail in days, one comfortable.
+    const others: string[] = [];
+    for (const [name, country, lastSignInDaysAgo] of [
+      ['Li Wei', 'CN', null],
+      ['Marie Dubois', 'FR', 390],
+      ['Tom Baker', 'US', 100],
+    ] as const) {
+      const accountEmail = `${name.split(' ')[0].toLowerCase()}@outlook.com`;
+      const body = validRequest({
+        requestType: 'PRESERVE_DATA',
+        subject: {
+          status: 'DECEASED',
+          fullName: name,
+          accountEmail,
+          countryOfResidence: country,
+          dateOfDeath: '2026-09-01',
+        },
+      });
+      others.push(
+        ((await request(server.app.http).post('/api/v1/requests').send(body).expect(201)).body as { reference: string })
+          .reference,
+      );
+      if (lastSignInDaysAgo !== null) {
+        const lastSignInAt = new Date(Date.now() - lastSignInDaysAgo * 86_400_000).toISOString().slice(0, 10);
+        await server.app.app
+          .get(AccountActivityService)
+          .report(accountEmail, Object.assign(new AccountActivityDto(), { lastSignInAt }), {
+            actorType: 'user',
+            actorId: 'browser-test',
+          });
+      }
+    }
     const rita = await signIn('rita');
     await rita.getByRole('link', { name: reference }).waitFor();
+    // Riskiest first: the unknown account, then by the days left (held cases count as safe).
+    const order = await rita.getByRole('link', { name: /^NOK-/ }).allInnerTexts();
+    expect(order.indexOf(others[0])).toBeLessThan(order.indexOf(others[1]));
     await screenshot(rita, 'backoffice-queue');
     await rita.getByLabel(en.backoffice.filter.state).selectOption('CLOSED');
     await rita.getByText(en.backoffice.queueEmpty).waitFor();
@@ -179,6 +218,9 @@ describe('a German family and the reviewers, through the UI', () => {
       await card.getByRole('button', { name: en.backoffice.accept }).click();
       await card.getByText(en.item.SATISFIED, { exact: true }).first().waitFor();
     }
+    await rita.getByLabel(field(en.backoffice.note)).fill('Erbschein matches the death certificate.');
+    await rita.getByRole('button', { name: en.backoffice.addNote }).click();
+    await rita.getByText('Erbschein matches the death certificate.').waitFor();
     await rita.locator('.recharts-surface').waitFor();
     await rita.getByText(/days left \(until/).waitFor();
     await screenshot(rita, 'backoffice-case');
@@ -222,8 +264,18 @@ describe('a German family and the reviewers, through the UI', () => {
       .post(`/api/v1/requests/${created.reference}/email-confirmation`)
       .send({ code: confirmationCode(server.app.app.get(DocumentCipher), await caseId(created.reference)) })
       .expect(200);
+    // A photo the checklist does not ask for: kept, listed apart, and previewed as an image.
+    await request(server.app.http)
+      .post(`/api/v1/requests/${created.reference}/documents`)
+      .set('Authorization', `Bearer ${created.accessToken}`)
+      .field('type', 'OTHER')
+      .attach('file', png(), 'photo.png')
+      .expect(201);
     const ben = await signIn('ben');
     await ben.goto(`${server.origin}/backoffice/cases/${created.reference}`);
+    const photo = ben.getByRole('group', { name: 'photo.png' });
+    await photo.getByRole('button', { name: en.backoffice.preview }).click();
+    await photo.getByRole('img', { name: 'photo.png' }).waitFor();
     await ben.getByRole('button', { name: en.backoffice.action['start-review'] }).click();
     await caseState(ben, 'IN_REVIEW');
     const id = documentCard(ben, 'DECEASED_ID', en);
@@ -252,6 +304,30 @@ describe('a German family and the reviewers, through the UI', () => {
     await screenshot(page, 'portal-appeal-de');
     await page.getByRole('button', { name: de.status.appeal }).click();
     await page.getByText(de.state.APPEALED).waitFor();
+    await family.close();
+  });
+
+  it('a Dutch family withdraws its request, after confirming that it means to', async () => {
+    const created = await germanReleaseWithDocuments(server.app.http, {
+      requester: {
+        fullName: 'Sanne de Vries',
+        email: 'sanne@example.org',
+        relationship: 'SPOUSE',
+        countryOfResidence: 'NL',
+        language: 'nl',
+      },
+    });
+    const family = await browser.newContext({ locale: 'nl-NL' });
+    const page = await family.newPage();
+    await page.goto(`${server.origin}/requests/${created.reference}#t=${created.accessToken}`);
+    await page.getByRole('button', { name: nl.status.withdraw }).click();
+    await page.getByText(nl.status.withdrawConfirm).waitFor();
+    await page.getByRole('button', { name: nl.status.keepIt }).click();
+    await page.getByText(nl.status.withdrawConfirm).waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: nl.status.withdraw }).click();
+    await page.getByRole('button', { name: nl.status.withdrawYes }).click();
+    await page.getByText(nl.state.WITHDRAWN).waitFor();
+    expect(await page.getByRole('button', { name: nl.status.withdraw }).count()).toBe(0);
     await family.close();
   });
 });

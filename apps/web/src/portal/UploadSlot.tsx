@@ -1,7 +1,7 @@
-import { Alert, Group, NativeSelect, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, NativeSelect, Progress, Stack, VisuallyHidden } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type DocumentType, SERVED_DOCUMENT_TYPES, SERVED_VIA, type ServedVia } from '@vocabulary';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, upload } from '../api.js';
 
@@ -11,7 +11,6 @@ const ACCEPTED_TYPES = 'application/pdf,image/jpeg,image/png,image/tiff,image/he
 export function UploadSlot({ reference, token, type }: { reference: string; token: string; type: DocumentType }) {
   const { t } = useTranslation();
   const queries = useQueryClient();
-  const inputId = useId();
   const [progress, setProgress] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [servedVia, setServedVia] = useState<ServedVia>('POST');
@@ -43,21 +42,22 @@ export function UploadSlot({ reference, token, type }: { reference: string; toke
           data={SERVED_VIA.map((value) => ({ value, label: t(`servedVia.${value}`) }))}
         />
       )}
-      <Group gap="xs">
-        <Text component="label" htmlFor={inputId} size="sm" fw={500}>
-          {t('status.upload')}: {t(`documentType.${type}`)}
-        </Text>
-        <input
-          id={inputId}
-          type="file"
-          accept={ACCEPTED_TYPES}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) send(file);
-            event.target.value = '';
-          }}
-        />
-      </Group>
+      {/* A button-like label in the page's language around a hidden native input: the browser's
+          own "Choose file" would speak the browser's language, not the family's. */}
+      <Button component="label" variant="light" className="upload-button" w="fit-content">
+        {t('status.upload')}: {t(`documentType.${type}`)}
+        <VisuallyHidden>
+          <input
+            type="file"
+            accept={ACCEPTED_TYPES}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) send(file);
+              event.target.value = '';
+            }}
+          />
+        </VisuallyHidden>
+      </Button>
       {progress !== null && (
         <Progress
           value={Math.round(progress * 100)}
