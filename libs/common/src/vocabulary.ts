@@ -69,3 +69,27 @@ export type Verification = (typeof VERIFICATIONS)[number];
 
 export const JURISDICTIONS = ['EU', 'DE', 'CN', 'DEFAULT'] as const;
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
+/** The actions of POST /cases/{reference}/actions/{action} (api.md). */
+export const REVIEWER_ACTIONS = [
+  'assign',
+  'start-review',
+  'request-info',
+  'approve',
+  'reject',
+  'fulfil',
+  'close',
+  'reopen-on-appeal',
+] as const;
+export type ReviewerAction = (typeof REVIEWER_ACTIONS)[number];
+
+/** Why a case was rejected (`reasonCode`): a fixed catalogue; the family also reads the reviewer's words. */
+export const REJECTION_REASON_CODES = [
+  'DOCUMENTS_INCOMPLETE',
+  'DOCUMENT_NOT_VALID',
+  'NOT_ENTITLED',
+  'COURT_ORDER_NOT_SERVED',
+  'ACCOUNT_NOT_FOUND',
+  'LEGAL_OBJECTION',
+] as const;
+export type RejectionReasonCode = (typeof REJECTION_REASON_CODES)[number];

@@ -1,19 +1,11 @@
 import { Button, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { REJECTION_REASON_CODES, type ReviewerAction } from '@vocabulary';
 import type { SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textField } from '../api.js';
 import type { Me } from './session.js';
-import { type ActionOption, type CaseDetail, type ReviewerAction, staff, type StaffMember } from './staff-api.js';
-
-const REJECTION_REASONS = [
-  'DOCUMENTS_INCOMPLETE',
-  'DOCUMENT_NOT_VALID',
-  'NOT_ENTITLED',
-  'COURT_ORDER_NOT_SERVED',
-  'ACCOUNT_NOT_FOUND',
-  'LEGAL_OBJECTION',
-] as const;
+import { type ActionOption, type CaseDetail, staff, type StaffMember } from './staff-api.js';
 
 interface ActionInput {
   action: ReviewerAction;
@@ -75,7 +67,7 @@ export function ActionsPanel({ item, me, colleagues }: { item: CaseDetail; me: M
             <NativeSelect
               name="reasonCode"
               label={t('backoffice.reasonCode')}
-              data={REJECTION_REASONS.map((code) => ({ value: code, label: t(`backoffice.reasonCodes.${code}`) }))}
+              data={REJECTION_REASON_CODES.map((code) => ({ value: code, label: t(`backoffice.reasonCodes.${code}`) }))}
             />
             <Textarea name="note" label={t('backoffice.reason')} required autosize />
           </>

@@ -1,4 +1,4 @@
-import type { CaseState, Jurisdiction, RequestType } from '@vocabulary';
+import type { CaseState, Jurisdiction, RequestType, ReviewerAction } from '@vocabulary';
 import type {
   Decision,
   DeadlineSummary,
@@ -33,9 +33,6 @@ export class StaffError extends Error {
     super(message);
   }
 }
-
-export type ReviewerAction =
-  'assign' | 'start-review' | 'request-info' | 'approve' | 'reject' | 'fulfil' | 'close' | 'reopen-on-appeal';
 
 export interface SlaClock {
   status: 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED' | 'STOPPED';

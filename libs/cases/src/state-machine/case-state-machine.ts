@@ -1,4 +1,4 @@
-import { CASE_STATES, type CaseState, type RequestType } from '@app/common';
+import { CASE_STATES, type CaseState, type RejectionReasonCode, type RequestType, REVIEWER_ACTIONS } from '@app/common';
 import { appealDeadline, FINAL_STATES, intakeStateAfterEvaluation, WAITING_FOR_FAMILY } from '../case-lifecycle.js';
 
 /**
@@ -7,34 +7,10 @@ import { appealDeadline, FINAL_STATES, intakeStateAfterEvaluation, WAITING_FOR_F
  * causes, or a coded refusal that names the rule. No I/O, no clock.
  */
 
-export const CASE_ACTIONS = [
-  'assign',
-  'start-review',
-  'request-info',
-  'approve',
-  'reject',
-  'fulfil',
-  'close',
-  'reopen-on-appeal',
-  'withdraw',
-  'appeal',
-  'documents-changed',
-  'expire',
-] as const;
+export { REVIEWER_ACTIONS, type ReviewerAction } from '@app/common';
+/** The reviewers' actions, and those of the family and of the system. */
+export const CASE_ACTIONS = [...REVIEWER_ACTIONS, 'withdraw', 'appeal', 'documents-changed', 'expire'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
-
-/** The actions a back-office user takes through POST /cases/{reference}/actions/{action} (api.md). */
-export const REVIEWER_ACTIONS = [
-  'assign',
-  'start-review',
-  'request-info',
-  'approve',
-  'reject',
-  'fulfil',
-  'close',
-  'reopen-on-appeal',
-] as const satisfies readonly CaseAction[];
-export type ReviewerAction = (typeof REVIEWER_ACTIONS)[number];
 
 export const ACTOR_ROLES = ['reviewer', 'legal', 'admin', 'requester', 'system'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
@@ -44,7 +20,7 @@ export interface Actor {
   role: ActorRole;
 }
 
-/** Why a case was rejected, from a fixed catalogue; the family also reads the reviewer's own words. */
+/** Each rejection reason code in words (api.md `reasonCode`). */
 export const REJECTION_REASONS = {
   DOCUMENTS_INCOMPLETE: 'Documents the rules require are missing',
   DOCUMENT_NOT_VALID: 'A document could not be accepted as genuine or legible',
@@ -52,8 +28,8 @@ export const REJECTION_REASONS = {
   COURT_ORDER_NOT_SERVED: 'The court order or subpoena was not formally served',
   ACCOUNT_NOT_FOUND: 'No account with this address could be found',
   LEGAL_OBJECTION: 'The law does not allow this request to be granted',
-} as const;
-export type RejectionReasonCode = keyof typeof REJECTION_REASONS;
+} as const satisfies Record<RejectionReasonCode, string>;
+export type { RejectionReasonCode } from '@app/common';
 
 export interface CaseSnapshot {
   state: CaseState;
