@@ -28,9 +28,10 @@ export function ActionsPanel({ item, me, colleagues }: { item: CaseDetail; me: M
         method: 'POST',
         body: { version: item.version, ...body },
       }),
+    // The answer is the case as it now stands; only the audit trail needs reading again.
     onSuccess: (updated) => {
       queries.setQueryData(['case', item.reference], updated);
-      return queries.invalidateQueries({ queryKey: ['case', item.reference] });
+      return queries.invalidateQueries({ queryKey: ['case', item.reference, 'audit'] });
     },
   });
   const submit = (action: ReviewerAction) => (event: SyntheticEvent<HTMLFormElement>) => {

@@ -10,7 +10,6 @@ export function NewRequestDocuments({ created }: { created: Created }) {
   const { t } = useTranslation();
   const status = useRequestStatus(created.reference, created.accessToken);
   const link = `/requests/${created.reference}#t=${created.accessToken}`;
-  sessionStorage.setItem(`nok.token.${created.reference}`, created.accessToken);
   return (
     <Stack gap="md" mt="md">
       <Alert color="teal" variant="light" aria-live="polite">

@@ -57,7 +57,11 @@ export function RequestPage() {
       if (values.subject.status !== 'DECEASED') delete body.subject.dateOfDeath;
       return api<Created>('/api/v1/requests', { method: 'POST', body: JSON.stringify(body) });
     },
-    onSuccess: () => setStep(3),
+    onSuccess: (created) => {
+      // The status page opens with it in this tab even if the family loses the link.
+      sessionStorage.setItem(`nok.token.${created.reference}`, created.accessToken);
+      setStep(3);
+    },
   });
   const { errors } = form.formState;
   const required = { required: t('request.required') };
