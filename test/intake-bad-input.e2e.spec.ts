@@ -82,6 +82,11 @@ describe('POST /api/v1/requests refuses bad input and stores nothing', () => {
     ['a wrong type for a name', validRequest({ subject: { ...subject, fullName: 42 } }), ['subject.fullName']],
     ['a string where an object belongs', validRequest({ subject: 'Anna' }), ['subject']],
     [
+      'a NUL character, which PostgreSQL cannot store (found by the OpenAPI fuzzer)',
+      validRequest({ subject: { ...subject, fullName: 'Anna\u0000Keller' } }),
+      ['subject.fullName'],
+    ],
+    [
       'an invalid language tag',
       validRequest({ requester: { ...requester, language: 'not a language!' } }),
       ['requester.language'],

@@ -31,15 +31,23 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Where log lines go; by default LOG_LEVEL is silent. */
   logDestination?: DestinationStream;
+  /**
+   * Join the database and folders another server process uses (to inspect what it left behind)
+   * instead of a fresh database and folders; closing then leaves them in place.
+   */
+  attach?: { databaseUrl: string; root: string; masterKey: string };
 }
 
 export async function createTestApp(
   overrides: Partial<AppConfig> = {},
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const root = await mkdtemp(join(tmpdir(), 'nok-test-app-'));
-  await chmod(root, 0o700);
+  const { attach } = options;
+  const database = attach
+    ? { url: attach.databaseUrl, drop: () => Promise.resolve() }
+    : await createTestDatabase();
+  const root = attach?.root ?? (await mkdtemp(join(tmpdir(), 'nok-test-app-')));
+  if (!attach) await chmod(root, 0o700);
   const uploadDir = join(root, 'uploads');
   const config = loadConfig(
     {},
@@ -48,7 +56,7 @@ export async function createTestApp(
       DATABASE_URL: database.url,
       DATA_DIR: join(root, 'data'),
       UPLOAD_DIR: uploadDir,
-      DOCUMENT_MASTER_KEY: randomBytes(32).toString('base64'),
+      DOCUMENT_MASTER_KEY: attach?.masterKey ?? randomBytes(32).toString('base64'),
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       PUBLIC_RATE_LIMIT_PER_MINUTE: 100_000,
       DATABASE_POOL_SIZE: 5,
@@ -79,7 +87,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await database.drop();
-      await rm(root, { recursive: true, force: true });
+      if (!attach) await rm(root, { recursive: true, force: true });
     },
   };
 }

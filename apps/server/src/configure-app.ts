@@ -3,7 +3,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { AppConfig, PinoLoggerService, ProblemDetailsFilter, validationExceptionFactory } from '@app/common';
+import {
+  AppConfig,
+  PinoLoggerService,
+  ProblemDetailsFilter,
+  RejectNulCharactersPipe,
+  validationExceptionFactory,
+} from '@app/common';
 import { setUpOpenApi } from './http/openapi.js';
 import { serveWebUi } from './http/web-ui.js';
 import { createRequestLogger } from './http/logging.js';
@@ -25,6 +31,7 @@ export function configureApp(app: NestExpressApplication, logger: Logger): INest
   app.use(cookieParser());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(
+    new RejectNulCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -8,4 +8,5 @@ export { Clock, SystemClock } from './time/clock.js';
 export * from './vocabulary.js';
 export { PinoLoggerService } from './logging/pino-logger.service.js';
 export { AllowedOnlyWhen, IsBcp47Tag, IsCalendarDate, isCalendarDate } from './validation/validators.js';
+export { nulCharacterPaths, RejectNulCharactersPipe } from './validation/nul-characters.js';
 export { CURSOR_FIELDS, type CursorPosition, decodeCursor, encodeCursor } from './http/keyset-cursor.js';

@@ -2,6 +2,7 @@ import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { RequesterAccessGuard } from '@app/cases';
 import { type ApiScope, CallerAuthGuard, Roles, Scope, type UserRole } from '@app/identity';
+import { ApiProblems } from '../http/api-problems.decorator.js';
 
 export const ACCESS_KEY = 'nok:access';
 
@@ -15,6 +16,7 @@ export type Caller = 'public' | 'requester' | UserRole | `key:${ApiScope}`;
  * - `Access.staff('reviewer', 'legal')` logged-in back-office users with one of those roles;
  * - `Access.staffOrKey('cases:read', 'reviewer')` those, and API keys with that scope;
  * - `Access.key('cases:write')` API keys with that scope only.
+ * Each also documents the refusals its check can give (401, 403 or 404).
  */
 export const Access = {
   public: (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, ['public'] satisfies Caller[]),
@@ -23,6 +25,7 @@ export const Access = {
       SetMetadata(ACCESS_KEY, ['requester'] satisfies Caller[]),
       UseGuards(RequesterAccessGuard),
       ApiBearerAuth('requester-token'),
+      ApiProblems(401, 404), // a wrong token learns nothing more than an unknown reference
     ),
   staff: (...roles: UserRole[]): MethodDecorator & ClassDecorator =>
     applyDecorators(
@@ -30,6 +33,7 @@ export const Access = {
       UseGuards(CallerAuthGuard),
       Roles(...roles),
       ApiBearerAuth('session'),
+      ApiProblems(401, 403), // 403 also for another role, and for API keys
     ),
   staffOrKey: (scope: ApiScope, ...roles: UserRole[]): MethodDecorator & ClassDecorator =>
     applyDecorators(
@@ -39,6 +43,7 @@ export const Access = {
       Scope(scope),
       ApiBearerAuth('session'),
       ApiBearerAuth('api-key'),
+      ApiProblems(401, 403),
     ),
   key: (scope: ApiScope): MethodDecorator & ClassDecorator =>
     applyDecorators(
@@ -47,5 +52,6 @@ export const Access = {
       Roles(),
       Scope(scope),
       ApiBearerAuth('api-key'),
+      ApiProblems(401, 403),
     ),
 };

@@ -154,7 +154,7 @@ export class CasesController {
   @Access.staff('reviewer', 'legal', 'admin')
   @referenceParam
   @ApiOperation({ summary: 'Add an internal note (the family never sees it)' })
-  @ApiOkResponse({ type: CaseDetailView })
+  @ApiCreatedResponse({ type: CaseDetailView })
   @ApiProblems(400, 401, 403, 404)
   addNote(
     @Param('reference') reference: string,
@@ -195,7 +195,7 @@ export class CasesController {
   @ApiOperation({ summary: 'The document itself, decrypted; every read is audited' })
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'image/heic')
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(400, 401, 403, 404)
   async content(
     @Param('reference') reference: string,
     @Param('id', new ParseUUIDPipe()) documentId: string,

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
@@ -16,6 +16,7 @@ export class HealthController {
   @Access.public()
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and database reachability (503 when PostgreSQL is unreachable)' })
+  @ApiOkResponse({ description: 'The server and its database are up' })
   @ApiProblems(503)
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
 /** The OpenAPI document at /api/docs-json and its UI at /api/docs. */
 export function setUpOpenApi(app: INestApplication): void {
@@ -23,6 +23,21 @@ export function setUpOpenApi(app: INestApplication): void {
       'api-key',
     )
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = withBodyLimit(SwaggerModule.createDocument(app, config));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** Every JSON body passes the body parser first, whose size limit answers 413 on any such route. */
+function withBodyLimit(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of [path.get, path.put, path.post, path.patch, path.delete]) {
+      const body = operation?.requestBody;
+      if (!operation || !body || !('content' in body) || !('application/json' in body.content)) continue;
+      operation.responses['413'] ??= {
+        description: 'The body is larger than the server accepts (64 KiB of JSON)',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsSchema' } } },
+      };
+    }
+  }
+  return document;
 }
