@@ -43,9 +43,7 @@ export async function createTestApp(
   options: TestAppOptions = {},
 ): Promise<TestApp> {
   const { attach } = options;
-  const database = attach
-    ? { url: attach.databaseUrl, drop: () => Promise.resolve() }
-    : await createTestDatabase();
+  const database = attach ? { url: attach.databaseUrl, drop: () => Promise.resolve() } : await createTestDatabase();
   const root = attach?.root ?? (await mkdtemp(join(tmpdir(), 'nok-test-app-')));
   if (!attach) await chmod(root, 0o700);
   const uploadDir = join(root, 'uploads');
