@@ -79,6 +79,9 @@ export interface DocumentSummary {
   verification: 'PENDING' | 'ACCEPTED' | 'REJECTED';
   rejectionReason: string | null;
   uploadedAt: string;
+  /** The malware scan; reviewers open only CLEAN or NOT_SCANNED documents. */
+  scan: 'PENDING' | 'CLEAN' | 'INFECTED' | 'NOT_SCANNED';
+  readable: boolean;
 }
 
 export interface DeadlineSummary {

@@ -9,6 +9,7 @@ import { OutboxService } from '@app/notifications';
 import { type CaseChecklist, evaluateCaseChecklist } from './case-checklist.js';
 import { ACCEPTS_DOCUMENTS, describeState, emailConfirmed, intakeStateAfterEvaluation } from './case-lifecycle.js';
 import { CasePreservation } from './deadlines/case-preservation.service.js';
+import { DocumentScanService } from './scanning/document-scan.service.js';
 import type { UploadDocumentDto } from './dto/upload-document.dto.js';
 import type { RequesterCase } from './requester-access.service.js';
 import { DocumentView } from './views/request.views.js';
@@ -37,6 +38,7 @@ export class CaseDocumentsService {
     private readonly audit: AuditService,
     private readonly preservation: CasePreservation,
     private readonly outbox: OutboxService,
+    private readonly scans: DocumentScanService,
   ) {}
 
   /** `uploader`: the family (by default), or the support tooling's key that sends it for them. */
@@ -83,6 +85,7 @@ export class CaseDocumentsService {
         return { document: row, checklist };
       }),
     );
+    this.scans.scanSoon();
     return DocumentView.from(document, !checklist.notRequiredDocumentIds.includes(document.id));
   }
 
@@ -99,8 +102,8 @@ export class CaseDocumentsService {
          RETURNING id, reference, requester_email_verified_at, subject_account_email, state, checklist_version, request_type, requester_relationship
        ), recorded AS (
          INSERT INTO documents (case_id, id, type, served_via, file_name, media_type, size_bytes, sha256, storage_key,
-                                key_id, wrapped_key, content_iv, content_tag, verification, created_at)
-         SELECT admitted.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $2 FROM admitted
+                                key_id, wrapped_key, content_iv, content_tag, verification, created_at, scan_status)
+         SELECT admitted.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $2, $18 FROM admitted
          RETURNING id
        )
        SELECT reference, requester_email_verified_at, subject_account_email, state, checklist_version, request_type, requester_relationship,
@@ -124,6 +127,7 @@ export class CaseDocumentsService {
         row.contentIv,
         row.contentTag,
         row.verification,
+        row.scanStatus,
       ],
     );
     return admitted?.recorded === 1 ? admitted : undefined;

@@ -6,6 +6,7 @@ import { CaseEntity } from './case.entity.js';
 import { CaseOnBehalfGuard } from './case-on-behalf.guard.js';
 import { CaseDocumentsService } from './case-documents.service.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
+import { DocumentScanService } from './scanning/document-scan.service.js';
 import { ChecklistCatalogueService } from './checklist-catalogue.service.js';
 import { CaseClockService } from './deadlines/case-clock.service.js';
 import { CasePreservation } from './deadlines/case-preservation.service.js';
@@ -32,6 +33,7 @@ import { RequesterAccessService } from './requester-access.service.js';
     RequesterAccessService,
     RequesterAccessGuard,
     ChecklistCatalogueService,
+    DocumentScanService,
   ],
   exports: [
     CaseOnBehalfGuard,
@@ -43,6 +45,7 @@ import { RequesterAccessService } from './requester-access.service.js';
     RequesterAccessService,
     RequesterAccessGuard,
     ChecklistCatalogueService,
+    DocumentScanService,
     DocumentsModule,
   ],
 })

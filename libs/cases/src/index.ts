@@ -77,3 +77,4 @@ export {
 } from './deadlines/case-clock.views.js';
 export { ConfirmEmailDto, EmailConfirmedView } from './dto/confirm-email.dto.js';
 export { AuditEntryView, AuditTrailView } from './review/audit-trail.view.js';
+export { DocumentScanService, type ScanRound } from './scanning/document-scan.service.js';

@@ -50,6 +50,25 @@ export class DocumentEntity {
   @Column({ name: 'rejection_reason', type: 'text', nullable: true })
   rejectionReason!: string | null;
 
+  /** PENDING until clamd's verdict; only CLEAN (or NOT_SCANNED, with scanning off) may be read. */
+  @Column({ name: 'scan_status', type: 'text', default: 'PENDING' })
+  scanStatus!: ScanStatus;
+
+  @Column({ name: 'scanned_at', type: 'timestamptz', nullable: true })
+  scannedAt!: Date | null;
+
+  /** What the scanner found in an INFECTED document (the signature's name). */
+  @Column({ name: 'scan_finding', type: 'text', nullable: true })
+  scanFinding!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+}
+
+export const SCAN_STATUSES = ['PENDING', 'CLEAN', 'INFECTED', 'NOT_SCANNED'] as const;
+export type ScanStatus = (typeof SCAN_STATUSES)[number];
+
+/** Whether reviewers may open a document: scanned clean, or stored while scanning was off. */
+export function readable(status: ScanStatus): boolean {
+  return status === 'CLEAN' || status === 'NOT_SCANNED';
 }

@@ -6,6 +6,8 @@ import { resolveMasterKey } from './crypto/master-key.js';
 import { DocumentEntity } from './document.entity.js';
 import { DocumentsService } from './documents.service.js';
 import { OrphanSweepService } from './orphan-sweep.service.js';
+import { ClamdScanner } from './scanning/clamd-scanner.js';
+import { MalwareScanner } from './scanning/malware-scanner.js';
 import { DocumentStore } from './storage/document-store.js';
 import { LocalDocumentStore } from './storage/local-document-store.js';
 import { DocumentUploadInterceptor } from './upload/document-upload.interceptor.js';
@@ -33,6 +35,13 @@ import { EncryptingUploadStorage } from './upload/encrypting-upload.storage.js';
       inject: [DocumentStore, DocumentCipher],
       useFactory: (store: DocumentStore, cipher: DocumentCipher) => new EncryptingUploadStorage(store, cipher),
     },
+    {
+      // With no clamd configured, nothing is scanned (documents are stored NOT_SCANNED) and this is never called.
+      provide: MalwareScanner,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): MalwareScanner =>
+        new ClamdScanner(config.CLAMD_SOCKET ?? '/nonexistent/clamd.sock', config.CLAMD_TIMEOUT_MS),
+    },
     DocumentUploadInterceptor,
     DocumentsService,
     OrphanSweepService,
@@ -44,6 +53,7 @@ import { EncryptingUploadStorage } from './upload/encrypting-upload.storage.js';
     DocumentStore,
     EncryptingUploadStorage,
     DocumentCipher,
+    MalwareScanner,
   ],
 })
 export class DocumentsModule {}

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, type DocumentType, type ServedVia } from '@app/common';
+import { AppConfig, Clock, type DocumentType, type ServedVia } from '@app/common';
 import { DocumentCipher } from './crypto/document-cipher.js';
 import { DocumentEntity } from './document.entity.js';
 import { DocumentStore } from './storage/document-store.js';
@@ -21,6 +21,7 @@ export class DocumentsService {
     private readonly store: DocumentStore,
     private readonly cipher: DocumentCipher,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -51,6 +52,9 @@ export class DocumentsService {
       contentTag: staged.sealed.contentTag,
       verification: 'PENDING',
       rejectionReason: null,
+      scanStatus: this.config.CLAMD_SOCKET ? 'PENDING' : 'NOT_SCANNED',
+      scannedAt: null,
+      scanFinding: null,
       createdAt: this.clock.now(),
     } satisfies DocumentEntity);
     try {

@@ -1,5 +1,7 @@
 export { type DocumentFields, DocumentsService } from './documents.service.js';
-export { DocumentEntity } from './document.entity.js';
+export { DocumentEntity, readable, SCAN_STATUSES, type ScanStatus } from './document.entity.js';
+export { ClamdScanner } from './scanning/clamd-scanner.js';
+export { MalwareScanner, type ScanVerdict } from './scanning/malware-scanner.js';
 export { DocumentsModule } from './documents.module.js';
 export { OrphanSweepService, type SweepResult } from './orphan-sweep.service.js';
 export { DocumentStore } from './storage/document-store.js';

@@ -7,6 +7,7 @@ export const OUTBOX_EVENT_TYPES = [
   'case.state_changed',
   'document.uploaded',
   'document.verified',
+  'document.quarantined',
   'case.decided',
   'hold.placed',
   'hold.released',

@@ -192,10 +192,13 @@ export class CasesController {
   @Get(':reference/documents/:id/content')
   @Access.staffOrKey('documents:read', 'reviewer', 'legal')
   @referenceParam
-  @ApiOperation({ summary: 'The document itself, decrypted; every read is audited' })
+  @ApiOperation({
+    summary: 'The document itself, decrypted; every read is audited',
+    description: 'Only once scanned clean: 409 DOCUMENT_NOT_SCANNED while it waits, DOCUMENT_QUARANTINED if infected.',
+  })
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'image/heic')
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409) // 409: still being scanned for malware, or quarantined
   async content(
     @Param('reference') reference: string,
     @Param('id', new ParseUUIDPipe()) documentId: string,

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ export function DocumentReview({ reference, document }: { reference: string; doc
   const { t } = useTranslation();
   const queries = useQueryClient();
   const [previewing, setPreviewing] = useState(false);
+  // The server refuses to show or accept what is not scanned clean; the buttons say so first.
+  const { readable } = document;
   const [rejecting, setRejecting] = useState(false);
   const verify = useMutation({
     mutationFn: (body: { result: 'ACCEPTED' | 'REJECTED'; reason?: string }) =>
@@ -33,13 +35,20 @@ export function DocumentReview({ reference, document }: { reference: string; doc
         </Text>
         <VerificationBadge verification={document.verification} />
       </Group>
+      {document.scan === 'PENDING' && <Badge color="gray.7">{t('backoffice.scanPending')}</Badge>}
+      {document.scan === 'INFECTED' && <Badge color="red.9">{t('backoffice.quarantined')}</Badge>}
       {document.rejectionReason && <Text size="sm">{document.rejectionReason}</Text>}
       <Group gap="xs">
-        <Button size="compact-sm" variant="default" onClick={() => setPreviewing(!previewing)}>
+        <Button size="compact-sm" variant="default" disabled={!readable} onClick={() => setPreviewing(!previewing)}>
           {previewing ? t('backoffice.closePreview') : t('backoffice.preview')}
         </Button>
         {document.verification !== 'ACCEPTED' && (
-          <Button size="compact-sm" color="teal.9" onClick={() => verify.mutate({ result: 'ACCEPTED' })}>
+          <Button
+            size="compact-sm"
+            color="teal.9"
+            disabled={!readable}
+            onClick={() => verify.mutate({ result: 'ACCEPTED' })}
+          >
             {t('backoffice.accept')}
           </Button>
         )}

@@ -94,6 +94,9 @@ export const da: Messages = {
     wrongType: 'Vi kan ikke modtage denne type fil. Send en PDF eller et foto (JPEG, PNG, TIFF eller HEIC).',
     notRequired: 'Ikke påkrævet her, men gemt',
     servedVia: 'Hvordan det nåede udbyderen',
+    scanPending: 'Vi tjekker denne fil for virus.',
+    quarantined:
+      'Denne fil indeholder en virus eller anden skadelig software. Vi har lagt den til side, og ingen vil åbne den. Send venligst en ren kopi.',
     notServed: 'Sendt pr. fax eller e-mail, hvilket ikke er formel forkyndelse: det kan ikke tælle med.',
     missing: 'Mangler stadig',
     nothingMissing: 'Alle dokumenter, som reglerne kræver, er modtaget.',
@@ -244,6 +247,8 @@ export const da: Messages = {
     closePreview: 'Luk visning',
     noPreview: 'Browsere kan ikke vise denne filtype; download den for at se den.',
     previewFailed: 'Denne fil kan ikke vises.',
+    scanPending: 'scannes for malware',
+    quarantined: 'i karantæne: malware fundet',
     download: 'Download',
     accept: 'Godkend',
     reject: 'Afvis',

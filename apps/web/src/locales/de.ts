@@ -98,6 +98,9 @@ export const de: Messages = {
       'Diese Art von Datei können wir nicht annehmen. Bitte senden Sie eine PDF-Datei oder ein Foto (JPEG, PNG, TIFF oder HEIC).',
     notRequired: 'Hier nicht erforderlich, aber aufbewahrt',
     servedVia: 'Wie es dem Anbieter zugestellt wurde',
+    scanPending: 'Wir prüfen diese Datei auf Viren.',
+    quarantined:
+      'Diese Datei enthält einen Virus oder andere Schadsoftware. Wir haben sie beiseitegelegt; niemand wird sie öffnen. Bitte senden Sie eine saubere Kopie.',
     notServed: 'Per Fax oder E-Mail gesendet; das ist keine förmliche Zustellung und kann nicht gezählt werden.',
     missing: 'Noch benötigt',
     nothingMissing: 'Alle Unterlagen, die die Vorschriften verlangen, sind eingegangen.',
@@ -249,6 +252,8 @@ export const de: Messages = {
     closePreview: 'Ansicht schließen',
     noPreview: 'Browser können diesen Dateityp nicht anzeigen; zum Ansehen herunterladen.',
     previewFailed: 'Diese Datei kann nicht angezeigt werden.',
+    scanPending: 'wird auf Schadsoftware geprüft',
+    quarantined: 'in Quarantäne: Schadsoftware gefunden',
     download: 'Herunterladen',
     accept: 'Annehmen',
     reject: 'Ablehnen',

@@ -92,6 +92,9 @@ export const en = {
     wrongType: 'We cannot take this kind of file. Please send a PDF or a photo (JPEG, PNG, TIFF or HEIC).',
     notRequired: 'Not required here, but kept',
     servedVia: 'How it reached the provider',
+    scanPending: 'We are checking this file for viruses.',
+    quarantined:
+      'This file contains a virus or other harmful software. We have set it aside and nobody will open it. Please send a clean copy.',
     notServed: 'Sent by fax or e-mail, which is not formal service: it cannot count.',
     missing: 'Still needed',
     nothingMissing: 'Every document the rules ask for has arrived.',
@@ -239,6 +242,8 @@ export const en = {
     closePreview: 'Close preview',
     noPreview: 'Browsers cannot show this type; download it to look at it.',
     previewFailed: 'This file cannot be shown.',
+    scanPending: 'being scanned for malware',
+    quarantined: 'quarantined: malware found',
     download: 'Download',
     accept: 'Accept',
     reject: 'Reject',

@@ -94,6 +94,9 @@ export const nb: Messages = {
     wrongType: 'Vi kan ikke ta imot denne typen fil. Send en PDF eller et bilde (JPEG, PNG, TIFF eller HEIC).',
     notRequired: 'Ikke påkrevd her, men tatt vare på',
     servedVia: 'Hvordan det nådde tilbyderen',
+    scanPending: 'Vi sjekker denne filen for virus.',
+    quarantined:
+      'Denne filen inneholder et virus eller annen skadelig programvare. Vi har lagt den til side, og ingen vil åpne den. Send gjerne en ren kopi.',
     notServed: 'Sendt per faks eller e-post, som ikke er formell forkynnelse: det kan ikke telle med.',
     missing: 'Mangler fortsatt',
     nothingMissing: 'Alle dokumentene reglene krever, er kommet inn.',
@@ -243,6 +246,8 @@ export const nb: Messages = {
     closePreview: 'Lukk visning',
     noPreview: 'Nettlesere kan ikke vise denne filtypen; last den ned for å se på den.',
     previewFailed: 'Denne filen kan ikke vises.',
+    scanPending: 'skannes for skadevare',
+    quarantined: 'i karantene: skadevare funnet',
     download: 'Last ned',
     accept: 'Godta',
     reject: 'Avvis',

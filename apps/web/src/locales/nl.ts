@@ -95,6 +95,9 @@ export const nl: Messages = {
     wrongType: 'Dit soort bestand kunnen wij niet aannemen. Stuur een pdf of een foto (JPEG, PNG, TIFF of HEIC).',
     notRequired: 'Hier niet vereist, maar wel bewaard',
     servedVia: 'Hoe het de aanbieder heeft bereikt',
+    scanPending: 'We controleren dit bestand op virussen.',
+    quarantined:
+      'Dit bestand bevat een virus of andere schadelijke software. Wij hebben het apart gezet en niemand zal het openen. Stuur alstublieft een schone kopie.',
     notServed: 'Verstuurd per fax of e-mail; dat is geen formele betekening en telt daarom niet mee.',
     missing: 'Nog nodig',
     nothingMissing: 'Alle documenten die de regels vragen, zijn binnen.',
@@ -246,6 +249,8 @@ export const nl: Messages = {
     closePreview: 'Weergave sluiten',
     noPreview: 'Browsers kunnen dit type niet tonen; download het om het te bekijken.',
     previewFailed: 'Dit bestand kan niet worden getoond.',
+    scanPending: 'wordt op malware gescand',
+    quarantined: 'in quarantaine: malware gevonden',
     download: 'Downloaden',
     accept: 'Accepteren',
     reject: 'Afwijzen',

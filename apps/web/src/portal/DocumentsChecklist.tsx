@@ -59,7 +59,13 @@ function SentDocuments({ node, documents }: { node: ChecklistNode; documents: Re
             <Text size="sm">{document.fileName}</Text>
             <VerificationBadge verification={document.verification} />
           </Group>
-          {document.rejectionReason && <Text size="sm">{document.rejectionReason}</Text>}
+          {document.scan === 'PENDING' && <Text size="sm">{t('status.scanPending')}</Text>}
+          {/* A quarantine is explained in the family's language; a reviewer's reason in the reviewer's words. */}
+          {document.scan === 'INFECTED' ? (
+            <Text size="sm">{t('status.quarantined')}</Text>
+          ) : (
+            document.rejectionReason && <Text size="sm">{document.rejectionReason}</Text>
+          )}
           {(document.servedVia === 'FAX' || document.servedVia === 'EMAIL') && (
             <Text size="sm">{t('status.notServed')}</Text>
           )}

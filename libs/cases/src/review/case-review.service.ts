@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditRecord, AuditService } from '@app/audit';
 import { AppConfig, type CaseState, Clock, DomainException, type ErrorCode, type RequestType } from '@app/common';
 import { checklistInForce } from '@app/checklists';
-import { DocumentEntity, DocumentsService } from '@app/documents';
+import { DocumentEntity, DocumentsService, readable } from '@app/documents';
 import { OutboxService } from '@app/notifications';
 import type { SessionUser } from '@app/identity';
 import { type CaseChecklist, evaluateCaseChecklist } from '../case-checklist.js';
@@ -202,6 +202,10 @@ export class CaseReviewService {
           'The documents of a finished case are not verified any more.',
         );
       }
+      if (body.result === 'ACCEPTED') {
+        const found = await manager.findOneBy(DocumentEntity, { id: documentId, caseId: entity.id });
+        if (found) assertReadable(found); // nobody accepts what nobody could look at
+      }
       const now = this.clock.now();
       const [updated] = await manager.query<[{ id: string }?]>(
         `WITH verified AS (
@@ -365,6 +369,7 @@ export class CaseReviewService {
       const entity = await this.find(manager, reference);
       const found = await manager.findOneBy(DocumentEntity, { id: documentId, caseId: entity.id });
       if (!found) throw new DomainException('NOT_FOUND', 'This case has no such document.');
+      assertReadable(found);
       await this.audit.append(manager, {
         at: this.clock.now().toISOString(),
         ...reader,
@@ -482,6 +487,22 @@ function lastFamilyActivity(
 ): Date | null {
   const times = [...history.slice(-1), ...documents].map((item) => ('at' in item ? item.at : item.createdAt).getTime());
   return times.length > 0 ? new Date(Math.max(...times)) : null;
+}
+
+/** A reviewer reads a document only once it is scanned clean (or was stored with scanning off). */
+function assertReadable(document: DocumentEntity): void {
+  if (document.scanStatus === 'PENDING') {
+    throw new DomainException(
+      'DOCUMENT_NOT_SCANNED',
+      'This document is still being scanned for malware; try again shortly.',
+    );
+  }
+  if (!readable(document.scanStatus)) {
+    throw new DomainException(
+      'DOCUMENT_QUARANTINED',
+      'This document carries malware and is quarantined; it cannot be opened.',
+    );
+  }
 }
 
 function stale(version: number): DomainException {

@@ -12,7 +12,7 @@ import {
   type Verification,
 } from '@app/common';
 import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
-import type { DocumentEntity } from '@app/documents';
+import { type DocumentEntity, readable, SCAN_STATUSES, type ScanStatus } from '@app/documents';
 import type { CaseChecklist } from '../case-checklist.js';
 import type { CaseEntity, DeficiencyNotice } from '../case.entity.js';
 import { FamilyDeadlinesView } from '../deadlines/case-clock.views.js';
@@ -36,6 +36,14 @@ export class DocumentView {
   rejectionReason!: string | null;
   @ApiProperty({ format: 'date-time' }) uploadedAt!: string;
   @ApiProperty({
+    enum: SCAN_STATUSES,
+    description:
+      'The malware scan: PENDING until done (reviewers cannot open it yet), CLEAN, INFECTED (quarantined), NOT_SCANNED (scanning is off)',
+  })
+  scan!: ScanStatus;
+  @ApiProperty({ description: 'Whether a reviewer may open it: scanned clean, or stored with scanning off' })
+  readable!: boolean;
+  @ApiProperty({
     description: 'False for a document this jurisdiction does not ask for: kept, shown as "not required here"',
   })
   requiredHere!: boolean;
@@ -52,6 +60,8 @@ export class DocumentView {
       verification: document.verification,
       rejectionReason: document.rejectionReason,
       uploadedAt: document.createdAt.toISOString(),
+      scan: document.scanStatus,
+      readable: readable(document.scanStatus),
       requiredHere,
     };
   }

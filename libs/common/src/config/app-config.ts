@@ -180,6 +180,27 @@ export class AppConfig {
   @Min(1)
   WEBHOOK_POLL_SECONDS = 5;
 
+  /**
+   * clamd's Unix socket (`/run/clamav/clamd.ctl` on Debian). When set, every upload is scanned before
+   * a reviewer may read it, and an infected one is quarantined; unset, documents are not scanned.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  CLAMD_SOCKET?: string;
+
+  /** How long one scan may take before clamd counts as down (the document then keeps waiting). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  CLAMD_TIMEOUT_MS = 30_000;
+
+  /** How often each instance looks for documents waiting for their scan. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  MALWARE_SCAN_POLL_SECONDS = 5;
+
   /** smtp://user:pass@host:587 or smtps://…; unset: messages are written to DATA_DIR/mailbox as .eml files. */
   @IsOptional()
   @IsString()

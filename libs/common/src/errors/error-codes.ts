@@ -40,6 +40,8 @@ export const ERROR_CATALOGUE = {
   },
   // Refusals of the case state machine (libs/cases/src/state-machine): each names the rule.
   NOT_ALLOWED_IN_STATE: { status: HttpStatus.CONFLICT, title: 'The case is not in a state that allows this' },
+  DOCUMENT_NOT_SCANNED: { status: HttpStatus.CONFLICT, title: 'The document is waiting for its malware scan' },
+  DOCUMENT_QUARANTINED: { status: HttpStatus.CONFLICT, title: 'The document was quarantined: it carries malware' },
   ROLE_NOT_ALLOWED: { status: HttpStatus.FORBIDDEN, title: 'Your role does not allow this' },
   CHECKLIST_NOT_SATISFIED: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,

@@ -8,6 +8,7 @@ import { ApiKeys1764400000000 } from './1764400000000-api-keys.js';
 import { Webhooks1764500000000 } from './1764500000000-webhooks.js';
 import { Idempotency1764600000000 } from './1764600000000-idempotency.js';
 import { RequesterMail1764700000000 } from './1764700000000-requester-mail.js';
+import { MalwareScan1764800000000 } from './1764800000000-malware-scan.js';
 
 /** Every migration, oldest first. Listed, not globbed, so the ESM build needs no file scanning. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Webhooks1764500000000,
   Idempotency1764600000000,
   RequesterMail1764700000000,
+  MalwareScan1764800000000,
 ];

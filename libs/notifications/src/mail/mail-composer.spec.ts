@@ -14,6 +14,7 @@ const FACTS = {
   reason: 'The certificate names another heir.',
   deadline: '2026-12-31',
   daysLeft: 9,
+  fileName: 'Ausweis.pdf',
 };
 
 describe('composeMail', () => {
@@ -23,7 +24,7 @@ describe('composeMail', () => {
       const mail = composeMail(kind, FACTS, language);
       expect(mail.subject).toContain('NOK-2026-000123');
       expect(`${mail.subject}\n${mail.text}`).not.toMatch(
-        /\{\{|\}\}|acknowledgement\.|deficiency\.|decision\.|deadline\./,
+        /\{\{|\}\}|acknowledgement\.|deficiency\.|decision\.|deadline\.|quarantine\./,
       );
       expect(mail.text).toContain(FACTS.statusLink);
     },
@@ -33,6 +34,7 @@ describe('composeMail', () => {
     expect(composeMail('DECISION', FACTS, 'de').text).toContain('Der Grund: The certificate names another heir.');
     expect(composeMail('DEADLINE', FACTS, 'de').text).toContain('31. Dezember 2026');
     expect(composeMail('DECISION', FACTS, 'zh').subject).toBe('您的申请 NOK-2026-000123 未能获得批准');
+    expect(composeMail('QUARANTINE', FACTS, 'de').text).toContain('die Datei „Ausweis.pdf“');
   });
 
   it.each([

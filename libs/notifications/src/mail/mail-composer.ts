@@ -8,7 +8,7 @@ import { zh } from './locales/zh.js';
 
 export const MAIL_LANGUAGES = ['en', 'nl', 'da', 'de', 'nb', 'zh'] as const;
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
-export const MAIL_KINDS = ['ACKNOWLEDGEMENT', 'DEFICIENCY', 'DECISION', 'DEADLINE'] as const;
+export const MAIL_KINDS = ['ACKNOWLEDGEMENT', 'DEFICIENCY', 'DECISION', 'DEADLINE', 'QUARANTINE'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 const translations: i18n = i18next.createInstance();
@@ -45,6 +45,8 @@ export interface MailFacts {
   /** DEADLINE */
   deadline?: string;
   daysLeft?: number;
+  /** QUARANTINE: the name the file was sent under */
+  fileName?: string;
 }
 
 /** A plain-text message to a family, in their language; every string comes from the translation files. */
@@ -90,6 +92,11 @@ export function composeMail(
             subject: t('decision.rejectedSubject', values),
             text: lines(t('decision.rejected', values), t('decision.appeal')),
           };
+    case 'QUARANTINE':
+      return {
+        subject: t('quarantine.subject', values),
+        text: lines(t('quarantine.body', { ...values, file: facts.fileName ?? '' }), t('quarantine.act')),
+      };
     case 'DEADLINE':
       return {
         subject: t('deadline.subject', values),

@@ -28,6 +28,7 @@ interface ClaimedMail {
   deficiency_notice: { note: string; items: string[] } | null;
   decision_outcome: 'APPROVED' | 'REJECTED' | null;
   decision_reason: string | null;
+  document_file_name: string | null;
 }
 
 export interface MailFigures {
@@ -80,7 +81,8 @@ export class MailDispatcher extends OutboxWorker<MailFigures> {
            WHEN e.type = 'case.created' THEN 'ACKNOWLEDGEMENT'
            WHEN e.type = 'case.state_changed' AND e.payload->>'to' = 'NEEDS_INFO' THEN 'DEFICIENCY'
            WHEN e.type = 'case.decided' THEN 'DECISION'
-           WHEN e.type = 'deadline.escalated' THEN 'DEADLINE' END AS kind) k
+           WHEN e.type = 'deadline.escalated' THEN 'DEADLINE'
+           WHEN e.type = 'document.quarantined' THEN 'QUARANTINE' END AS kind) k
          WHERE e.id = ANY($1::uuid[]) AND k.kind IS NOT NULL AND e.case_id IS NOT NULL
          ON CONFLICT (event_id, kind) DO NOTHING
          RETURNING id`,
@@ -103,8 +105,9 @@ export class MailDispatcher extends OutboxWorker<MailFigures> {
        )
        SELECT m.id, m.kind, m.attempts, m.created_at, m.case_id, e.payload, c.reference, c.requester_full_name,
               c.requester_email, c.requester_language, c.subject_full_name, c.deficiency_notice,
-              c.decision_outcome, c.decision_reason
-       FROM claimed m JOIN outbox_events e ON e.id = m.event_id JOIN cases c ON c.id = m.case_id`,
+              c.decision_outcome, c.decision_reason, d.file_name AS document_file_name
+       FROM claimed m JOIN outbox_events e ON e.id = m.event_id JOIN cases c ON c.id = m.case_id
+       LEFT JOIN documents d ON d.id::text = e.payload->>'documentId' AND d.case_id = m.case_id`,
       [this.clock.now()],
     );
   }
@@ -151,6 +154,7 @@ export class MailDispatcher extends OutboxWorker<MailFigures> {
       reason: mail.decision_reason ?? undefined,
       deadline: typeof mail.payload.date === 'string' ? mail.payload.date : undefined,
       daysLeft: typeof mail.payload.daysLeft === 'number' ? mail.payload.daysLeft : undefined,
+      fileName: mail.document_file_name ?? undefined,
     };
   }
 }

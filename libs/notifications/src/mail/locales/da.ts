@@ -26,5 +26,10 @@ export const da: Messages = {
     body: 'uden yderligere skridt vil data på kontoen tilhørende {{subject}} gå tabt den {{date}}, om {{days}} dage.',
     act: 'Send venligst det, der stadig mangler, så hurtigt som muligt.',
   },
+  quarantine: {
+    subject: 'Din anmodning {{reference}}: en fil kunne ikke modtages',
+    body: 'filen »{{file}}«, som du sendte til din anmodning {{reference}}, indeholder en virus eller anden skadelig software. Vi har lagt den til side, og ingen vil åbne den.',
+    act: 'Send venligst en ren kopi: en ny scanning eller et nyt foto af papirdokumentet.',
+  },
   status: 'Status for din anmodning: {{link}}',
 };

@@ -26,5 +26,10 @@ export const de: Messages = {
     body: 'ohne weitere Schritte gingen Daten des Kontos von {{subject}} am {{date}} verloren, in {{days}} Tagen.',
     act: 'Bitte senden Sie so bald wie möglich, was noch fehlt.',
   },
+  quarantine: {
+    subject: 'Ihr Antrag {{reference}}: eine Datei konnte nicht angenommen werden',
+    body: 'die Datei „{{file}}“, die Sie für Ihren Antrag {{reference}} gesendet haben, enthält einen Virus oder andere Schadsoftware. Wir haben sie beiseitegelegt; niemand wird sie öffnen.',
+    act: 'Bitte senden Sie eine saubere Kopie: einen neuen Scan oder ein Foto des Papierdokuments.',
+  },
   status: 'Der Stand Ihres Antrags: {{link}}',
 };

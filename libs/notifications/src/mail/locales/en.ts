@@ -25,6 +25,11 @@ export const en = {
     body: 'without further steps, data of the account of {{subject}} would be lost on {{date}}, in {{days}} days.',
     act: 'Please send what is still missing as soon as you can.',
   },
+  quarantine: {
+    subject: 'Your request {{reference}}: a file could not be accepted',
+    body: 'the file “{{file}}” that you sent for your request {{reference}} contains a virus or other harmful software, so we have set it aside and nobody will open it.',
+    act: 'Please send a clean copy: a new scan or photo of the paper document.',
+  },
   status: 'Where your request stands: {{link}}',
 };
 

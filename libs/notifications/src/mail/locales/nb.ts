@@ -26,5 +26,10 @@ export const nb: Messages = {
     body: 'uten flere steg vil data på kontoen til {{subject}} gå tapt {{date}}, om {{days}} dager.',
     act: 'Send det som fortsatt mangler så snart du kan.',
   },
+  quarantine: {
+    subject: 'Forespørselen din {{reference}}: en fil kunne ikke tas imot',
+    body: 'filen «{{file}}» som du sendte til forespørselen din {{reference}}, inneholder et virus eller annen skadelig programvare. Vi har lagt den til side, og ingen vil åpne den.',
+    act: 'Send gjerne en ren kopi: en ny skanning eller et nytt bilde av papirdokumentet.',
+  },
   status: 'Status for forespørselen din: {{link}}',
 };

@@ -26,5 +26,10 @@ export const nl: Messages = {
     body: 'zonder verdere stappen gaan gegevens van het account van {{subject}} verloren op {{date}}, over {{days}} dagen.',
     act: 'Stuur zo snel mogelijk wat nog ontbreekt.',
   },
+  quarantine: {
+    subject: 'Uw verzoek {{reference}}: een bestand kon niet worden aangenomen',
+    body: 'het bestand ‘{{file}}’ dat u voor uw verzoek {{reference}} stuurde, bevat een virus of andere schadelijke software. Wij hebben het apart gezet en niemand zal het openen.',
+    act: 'Stuur alstublieft een schone kopie: een nieuwe scan of foto van het papieren document.',
+  },
   status: 'Hoe uw verzoek ervoor staat: {{link}}',
 };

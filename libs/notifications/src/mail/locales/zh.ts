@@ -26,5 +26,10 @@ export const zh: Messages = {
     body: '如不采取进一步措施，{{subject}} 账户的数据将于 {{date}}（{{days}} 天后）丢失。',
     act: '请尽快提交仍缺少的材料。',
   },
+  quarantine: {
+    subject: '您的申请 {{reference}}：有一个文件无法接收',
+    body: '您为申请 {{reference}} 提交的文件“{{file}}”含有病毒或其他有害软件。我们已将其隔离，任何人都不会打开它。',
+    act: '请重新提交一份干净的副本：纸质文件的新扫描件或照片。',
+  },
   status: '查看申请进度：{{link}}',
 };

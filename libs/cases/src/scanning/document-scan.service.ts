@@ -1,0 +1,160 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { AppConfig, Clock } from '@app/common';
+import { DocumentEntity, DocumentsService, MalwareScanner } from '@app/documents';
+import { OutboxService } from '@app/notifications';
+import { evaluateCaseChecklist } from '../case-checklist.js';
+import { emailConfirmed, intakeStateAfterEvaluation } from '../case-lifecycle.js';
+import { CaseEntity } from '../case.entity.js';
+
+const ACTOR = { actorType: 'system' as const, actorId: 'malware-scan' };
+/** What the family reads on a quarantined document (their portal shows it in their own language). */
+const QUARANTINE_REASON =
+  'This file contains malware and has been quarantined; nobody will open it. Please send a clean copy.';
+
+export interface ScanRound {
+  clean: number;
+  infected: number;
+  /** True when the scanner gave no verdict: the rest keep waiting for the next round. */
+  scannerDown: boolean;
+}
+
+/**
+ * Scans every document waiting for it (scan_status PENDING) through clamd, one at a time, each in a
+ * transaction that holds its row (SKIP LOCKED, so every instance can run this). Clean documents
+ * become readable; an infected one is quarantined: rejected with a reason, the checklist judged
+ * again, audited, and the family told by e-mail. When clamd gives no verdict, nothing changes: the
+ * documents stay unreadable until it is back (fail closed).
+ */
+@Injectable()
+export class DocumentScanService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DocumentScanService.name);
+  private running: Promise<ScanRound> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scanner: MalwareScanner,
+    private readonly documents: DocumentsService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly scheduler: SchedulerRegistry,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.CLAMD_SOCKET || !this.config.JOBS_ENABLED) return; // without background work, callers run scanPending()
+    const timer = setInterval(() => this.scanSoon(), this.config.MALWARE_SCAN_POLL_SECONDS * 1000);
+    timer.unref();
+    this.scheduler.addInterval(DocumentScanService.name, timer);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.scheduler.doesExist('interval', DocumentScanService.name)) {
+      this.scheduler.deleteInterval(DocumentScanService.name);
+    }
+  }
+
+  /** Starts a round unless one is running (an upload calls this, so scans begin at once). */
+  scanSoon(): void {
+    if (!this.config.CLAMD_SOCKET || !this.config.JOBS_ENABLED || this.running) return;
+    this.running = this.scanPending()
+      .catch((error: unknown) => {
+        this.logger.error({ err: error }, 'Malware scan round failed');
+        return { clean: 0, infected: 0, scannerDown: true };
+      })
+      .finally(() => (this.running = null));
+  }
+
+  async scanPending(): Promise<ScanRound> {
+    const round: ScanRound = { clean: 0, infected: 0, scannerDown: false };
+    for (;;) {
+      const outcome = await this.dataSource.transaction((manager) => this.scanOne(manager));
+      if (outcome === 'none') return round;
+      if (outcome === 'scanner-down') return { ...round, scannerDown: true };
+      round[outcome]++;
+    }
+  }
+
+  private async scanOne(manager: EntityManager): Promise<'none' | 'clean' | 'infected' | 'scanner-down'> {
+    const [claimed] = await manager.query<[{ id: string }?]>(
+      `SELECT id FROM documents WHERE scan_status = 'PENDING' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    );
+    if (!claimed) return 'none';
+    const document = await manager.findOneByOrFail(DocumentEntity, { id: claimed.id });
+    let verdict;
+    try {
+      verdict = await this.scanner.scan(this.documents.openContent(document));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'The malware scanner gave no verdict; documents keep waiting');
+      return 'scanner-down';
+    }
+    const now = this.clock.now();
+    if (verdict.clean) {
+      await manager.query(`UPDATE documents SET scan_status = 'CLEAN', scanned_at = $2 WHERE id = $1`, [
+        document.id,
+        now,
+      ]);
+      await this.audit.append(manager, {
+        ...ACTOR,
+        at: now.toISOString(),
+        action: 'document.scanned',
+        caseId: document.caseId,
+        details: { documentId: document.id, result: 'CLEAN' },
+      });
+      return 'clean';
+    }
+    await this.quarantine(manager, document, verdict.finding, now);
+    return 'infected';
+  }
+
+  private async quarantine(
+    manager: EntityManager,
+    document: DocumentEntity,
+    finding: string,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE documents SET scan_status = 'INFECTED', scan_finding = $2, scanned_at = $3,
+         verification = 'REJECTED', rejection_reason = $4 WHERE id = $1`,
+      [document.id, finding.slice(0, 200), now, QUARANTINE_REASON],
+    );
+    const record = { ...ACTOR, at: now.toISOString(), caseId: document.caseId };
+    await this.audit.append(manager, {
+      ...record,
+      action: 'document.quarantined',
+      details: { documentId: document.id, finding: finding.slice(0, 200) },
+    });
+    await this.outbox.add(manager, [
+      {
+        type: 'document.quarantined',
+        caseId: document.caseId,
+        occurredAt: now,
+        payload: { documentId: document.id, documentType: document.type },
+      },
+    ]);
+    // The rejected document may leave a required item unfilled: back to waiting for documents.
+    const entity = await manager.findOneByOrFail(CaseEntity, { id: document.caseId });
+    const all = await manager.find(DocumentEntity, { where: { caseId: document.caseId } });
+    const next = intakeStateAfterEvaluation(
+      entity.state,
+      evaluateCaseChecklist(entity, all).allProvided &&
+        emailConfirmed(this.config.REQUIRE_EMAIL_VERIFICATION, entity.requesterEmailVerifiedAt),
+    );
+    if (next !== entity.state) {
+      await manager.query('UPDATE cases SET state = $2, version = version + 1, updated_at = $3 WHERE id = $1', [
+        entity.id,
+        next,
+        now,
+      ]);
+      await this.audit.append(manager, {
+        ...record,
+        action: 'case.state_changed',
+        details: { from: entity.state, to: next },
+      });
+    }
+  }
+}
