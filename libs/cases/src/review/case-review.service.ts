@@ -9,14 +9,13 @@ import { checklistInForce } from '@app/checklists';
 import { DocumentEntity, DocumentsService, readable } from '@app/documents';
 import { OutboxService } from '@app/notifications';
 import type { SessionUser } from '@app/identity';
-import { type CaseChecklist, evaluateCaseChecklist } from '../case-checklist.js';
+import { type CaseChecklist, evaluateCaseChecklist, intakeStateAfterDocuments } from '../case-checklist.js';
 import { CaseEntity } from '../case.entity.js';
 import {
   APPEAL_WINDOW_DAYS,
   ASKS_FOR_DATA,
   FINAL_STATES,
   emailConfirmed,
-  intakeStateAfterEvaluation,
   WAITING_FOR_FAMILY,
 } from '../case-lifecycle.js';
 import { CaseStateChangeEntity } from '../case-state-change.entity.js';
@@ -215,10 +214,7 @@ export class CaseReviewService {
       );
       if (!updated) throw new DomainException('NOT_FOUND', 'This case has no such document.');
       const documents = await manager.find(DocumentEntity, { where: { caseId: entity.id } });
-      const next = intakeStateAfterEvaluation(
-        entity.state,
-        evaluateCaseChecklist(entity, documents).allProvided && this.confirmed(entity),
-      );
+      const next = intakeStateAfterDocuments(entity, documents, this.confirmed(entity));
       await this.save(manager, Object.assign(new CaseEntity(), entity, { state: next }), entity.version, now);
       const record = { at: now.toISOString(), actorType: 'user' as const, actorId: user.userId, caseId: entity.id };
       await this.audit.append(manager, {
@@ -274,10 +270,7 @@ export class CaseReviewService {
         checklistVersion: pinned.version,
       });
       const documents = await manager.find(DocumentEntity, { where: { caseId: entity.id } });
-      moved.state = intakeStateAfterEvaluation(
-        entity.state,
-        evaluateCaseChecklist(moved, documents).allProvided && this.confirmed(entity),
-      );
+      moved.state = intakeStateAfterDocuments(moved, documents, this.confirmed(entity));
       await manager.query('UPDATE cases SET jurisdiction = $2, checklist_version = $3 WHERE id = $1', [
         entity.id,
         moved.jurisdiction,

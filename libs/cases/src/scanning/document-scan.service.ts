@@ -6,8 +6,8 @@ import { AuditService } from '@app/audit';
 import { AppConfig, Clock } from '@app/common';
 import { DocumentEntity, DocumentsService, MalwareScanner } from '@app/documents';
 import { OutboxService } from '@app/notifications';
-import { evaluateCaseChecklist } from '../case-checklist.js';
-import { emailConfirmed, intakeStateAfterEvaluation } from '../case-lifecycle.js';
+import { intakeStateAfterDocuments } from '../case-checklist.js';
+import { emailConfirmed } from '../case-lifecycle.js';
 import { CaseEntity } from '../case.entity.js';
 
 const ACTOR = { actorType: 'system' as const, actorId: 'malware-scan' };
@@ -139,10 +139,10 @@ export class DocumentScanService implements OnApplicationBootstrap, OnApplicatio
     // The rejected document may leave a required item unfilled: back to waiting for documents.
     const entity = await manager.findOneByOrFail(CaseEntity, { id: document.caseId });
     const all = await manager.find(DocumentEntity, { where: { caseId: document.caseId } });
-    const next = intakeStateAfterEvaluation(
-      entity.state,
-      evaluateCaseChecklist(entity, all).allProvided &&
-        emailConfirmed(this.config.REQUIRE_EMAIL_VERIFICATION, entity.requesterEmailVerifiedAt),
+    const next = intakeStateAfterDocuments(
+      entity,
+      all,
+      emailConfirmed(this.config.REQUIRE_EMAIL_VERIFICATION, entity.requesterEmailVerifiedAt),
     );
     if (next !== entity.state) {
       await manager.query('UPDATE cases SET state = $2, version = version + 1, updated_at = $3 WHERE id = $1', [

@@ -22,6 +22,8 @@ export function nulCharacterPaths(value: unknown, path = ''): string[] {
 @Injectable()
 export class RejectNulCharactersPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    // Only what the client sent: not the caller, the staged file or other values our decorators make.
+    if (metadata.type === 'custom') return value;
     const paths = nulCharacterPaths(value, metadata.type === 'body' ? '' : (metadata.data ?? metadata.type));
     if (paths.length > 0) {
       throw DomainException.invalid(
