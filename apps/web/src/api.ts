@@ -1,4 +1,4 @@
-import type { CaseState, DocumentType, RequestType, ServedVia } from '@vocabulary';
+import type { CaseState, DocumentType, EventState, RequestType, ServedVia, TimelineEventKind } from '@vocabulary';
 
 /** The REST API as the portal uses it. Errors carry the server's problem detail, which is written for people. */
 export class ApiError extends Error {
@@ -92,8 +92,7 @@ export interface DeadlineSummary {
   held: boolean;
 }
 
-export type TimelineEventKind = 'MAIL_FILES_FREEZE' | 'MAIL_FILES_DELETION' | 'ACCOUNT_CLOSURE' | 'PERMANENT_DELETION';
-export type EventState = 'PASSED' | 'UPCOMING' | 'STOPPED';
+export type { EventState, TimelineEventKind } from '@vocabulary';
 
 export interface Decision {
   outcome: 'APPROVED' | 'REJECTED';

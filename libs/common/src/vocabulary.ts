@@ -93,3 +93,14 @@ export const REJECTION_REASON_CODES = [
   'LEGAL_OBJECTION',
 ] as const;
 export type RejectionReasonCode = (typeof REJECTION_REASON_CODES)[number];
+
+export const TIMELINE_EVENT_KINDS = [
+  'MAIL_FILES_FREEZE',
+  'MAIL_FILES_DELETION',
+  'ACCOUNT_CLOSURE',
+  'PERMANENT_DELETION',
+] as const;
+export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
+
+export const EVENT_STATES = ['PASSED', 'UPCOMING', 'STOPPED'] as const;
+export type EventState = (typeof EVENT_STATES)[number];

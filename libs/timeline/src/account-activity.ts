@@ -1,3 +1,4 @@
+import type { EventState, TimelineEventKind } from '@app/common';
 import type { CalendarDate } from './calendar-date.js';
 
 /** The activity facts the account platform reports for one account (api.md, PUT …/activity). */
@@ -49,16 +50,8 @@ export interface HoldFact {
   releasedAt: string | null;
 }
 
-export const TIMELINE_EVENT_KINDS = [
-  'MAIL_FILES_FREEZE',
-  'MAIL_FILES_DELETION',
-  'ACCOUNT_CLOSURE',
-  'PERMANENT_DELETION',
-] as const;
-export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
-
-export const EVENT_STATES = ['PASSED', 'UPCOMING', 'STOPPED'] as const;
-export type EventState = (typeof EVENT_STATES)[number];
+/** The timeline's events and their states are api.md vocabulary (libs/common), shared with the web UI. */
+export { EVENT_STATES, type EventState, TIMELINE_EVENT_KINDS, type TimelineEventKind } from '@app/common';
 
 export const STOP_REASONS = [
   'PURCHASE',
