@@ -10,3 +10,4 @@ export { PinoLoggerService } from './logging/pino-logger.service.js';
 export { AllowedOnlyWhen, IsBcp47Tag, IsCalendarDate, isCalendarDate } from './validation/validators.js';
 export { nulCharacterPaths, RejectNulCharactersPipe } from './validation/nul-characters.js';
 export { CURSOR_FIELDS, type CursorPosition, decodeCursor, encodeCursor } from './http/keyset-cursor.js';
+export { certainlyRolledBack, sqlStateOf } from './errors/transaction-outcome.js';

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, Clock, type DocumentType, type ServedVia } from '@app/common';
+import { AppConfig, Clock, type DocumentType, type ServedVia, certainlyRolledBack } from '@app/common';
 import { DocumentCipher } from './crypto/document-cipher.js';
 import { DocumentEntity } from './document.entity.js';
 import { DocumentStore } from './storage/document-store.js';
@@ -26,9 +26,10 @@ export class DocumentsService {
 
   /**
    * Commits a staged upload together with its row. The file is moved to its final place first;
-   * then `persist` writes the row in one atomic statement. If either fails, the file is removed,
-   * so neither remains. A crash between the two leaves only an unreferenced file, which the
-   * orphan sweep removes; a row never points to a missing file.
+   * then `persist` writes the row in one transaction. If that certainly rolled back, the file is
+   * removed at once. If the outcome is unknown (the connection dropped during COMMIT, which may
+   * have reached disk) or the process crashes, the file stays for the orphan sweep, which removes
+   * it only once the database confirms no row points to it. So a row never points to a missing file.
    */
   async commit<T>(
     staged: StagedUpload,
@@ -57,11 +58,15 @@ export class DocumentsService {
       scanFinding: null,
       createdAt: this.clock.now(),
     } satisfies DocumentEntity);
+    let rowAttempted = false;
     try {
       await this.store.promote(staged.stagingId, document.storageKey);
+      rowAttempted = true;
       return await persist(document);
     } catch (error) {
-      await this.store.remove(document.storageKey).catch(() => undefined); // the orphan sweep is the backstop
+      if (!rowAttempted || certainlyRolledBack(error)) {
+        await this.store.remove(document.storageKey).catch(() => undefined); // the orphan sweep is the backstop
+      }
       throw error;
     }
   }

@@ -1,15 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  DataSource,
-  type EntityManager,
-  type EntitySubscriberInterface,
-  QueryFailedError,
-  type QueryRunner,
-} from 'typeorm';
+import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
 import type { TransactionCommitEvent } from 'typeorm/subscriber/event/TransactionCommitEvent.js';
 import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/TransactionRollbackEvent.js';
-import { Clock } from '@app/common';
+import { Clock, sqlStateOf } from '@app/common';
 import { calendarDateOf } from './calendar-date.js';
 import { deadlineSummary, riskKeyOf } from './next-deadline.js';
 import { TimelineReader } from './timeline-reader.service.js';
@@ -76,7 +70,7 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
         return;
       } catch (error) {
         await runner.rollbackTransaction().catch(() => undefined); // nothing to roll back if the start failed
-        const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+        const code = sqlStateOf(error);
         if (attempt < 3 && code !== undefined && RETRYABLE.has(code)) continue;
         this.logger.warn({ err: error, accounts: stale.size }, 'Deadline refresh failed; the daily sweep will redo it');
         return;
