@@ -40,8 +40,13 @@ export class TimelineReader {
     };
   }
 
-  /** Every account asked for, known or not, keyed by its lower-case address. */
-  async load(manager: EntityManager, emails: readonly string[]): Promise<Map<string, AccountClock>> {
+  /**
+   * Every account asked for, known or not, keyed by its lower-case address. The holds come only with
+   * what reads them: an unreported account has no timeline, so none of its holds are loaded; with
+   * `onlyCase` (a family's view), only that case's. So a request never reads every other case's hold
+   * on a busy account.
+   */
+  async load(manager: EntityManager, emails: readonly string[], onlyCase?: string): Promise<Map<string, AccountClock>> {
     const keys = [...new Set(emails.map((email) => email.toLowerCase()))];
     const clocks = new Map<string, AccountClock>(
       keys.map((accountEmail) => [accountEmail, { accountEmail, activity: null, reportedAt: null, holds: [] }]),
@@ -52,11 +57,19 @@ export class TimelineReader {
         'SELECT account_email, facts, reported_at FROM account_activity WHERE account_email = ANY($1::text[])',
         [keys],
       ),
-      manager.query<HoldRow[]>(
-        `SELECT account_email, case_id, case_reference, placed_at, released_at FROM holds
-         WHERE account_email = ANY($1::text[]) ORDER BY placed_at`,
-        [keys],
-      ),
+      onlyCase === undefined
+        ? manager.query<HoldRow[]>(
+            `SELECT h.account_email, h.case_id, h.case_reference, h.placed_at, h.released_at FROM holds h
+             WHERE h.account_email = ANY($1::text[])
+               AND EXISTS (SELECT 1 FROM account_activity a WHERE a.account_email = h.account_email)
+             ORDER BY h.placed_at`,
+            [keys],
+          )
+        : manager.query<HoldRow[]>(
+            `SELECT account_email, case_id, case_reference, placed_at, released_at FROM holds
+             WHERE case_id = $2 AND account_email = ANY($1::text[]) ORDER BY placed_at`,
+            [keys, onlyCase],
+          ),
     ]);
     for (const row of activities) {
       const clock = clocks.get(row.account_email);

@@ -23,7 +23,7 @@ export class CaseClockService {
 
   async forFamily(manager: EntityManager, entity: CaseEntity): Promise<FamilyDeadlinesView> {
     const today = calendarDateOf(this.clock.now());
-    const account = await this.account(manager, entity);
+    const account = await this.account(manager, entity, entity.id);
     const timeline = this.reader.timeline(account, today, entity.id);
     const hold = account.holds.find((candidate) => candidate.caseId === entity.id && candidate.releasedAt === null);
     return {
@@ -61,8 +61,8 @@ export class CaseClockService {
     };
   }
 
-  private async account(manager: EntityManager, entity: CaseEntity): Promise<AccountClock> {
-    const accounts = await this.reader.load(manager, [entity.subjectAccountEmail]);
+  private async account(manager: EntityManager, entity: CaseEntity, onlyCase?: string): Promise<AccountClock> {
+    const accounts = await this.reader.load(manager, [entity.subjectAccountEmail], onlyCase);
     const account = accounts.get(entity.subjectAccountEmail.toLowerCase());
     if (!account) throw new Error('TimelineReader.load answers for every address it is given');
     return account;

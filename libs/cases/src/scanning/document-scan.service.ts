@@ -14,10 +14,14 @@ const ACTOR = { actorType: 'system' as const, actorId: 'malware-scan' };
 /** What the family reads on a quarantined document (their portal shows it in their own language). */
 const QUARANTINE_REASON =
   'This file contains malware and has been quarantined; nobody will open it. Please send a clean copy.';
+/** How long a document whose stored copy could not be read waits before it is tried again. */
+const UNREADABLE_RETRY_MS = 3_600_000;
 
 export interface ScanRound {
   clean: number;
   infected: number;
+  /** Documents whose stored copy could not be read: they stay unreadable and are tried again later. */
+  unreadable: number;
   /** True when the scanner gave no verdict: the rest keep waiting for the next round. */
   scannerDown: boolean;
 }
@@ -27,7 +31,9 @@ export interface ScanRound {
  * transaction that holds its row (SKIP LOCKED, so every instance can run this). Clean documents
  * become readable; an infected one is quarantined: rejected with a reason, the checklist judged
  * again, audited, and the family told by e-mail. When clamd gives no verdict, nothing changes: the
- * documents stay unreadable until it is back (fail closed).
+ * documents stay unreadable until it is back (fail closed). A document whose stored copy cannot be
+ * read (damaged, or a wrong master key) is neither passed nor rejected: it waits an hour, logged as
+ * an error for the operators, and the documents behind it go on.
  */
 @Injectable()
 export class DocumentScanService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -64,13 +70,13 @@ export class DocumentScanService implements OnApplicationBootstrap, OnApplicatio
     this.running = this.scanPending()
       .catch((error: unknown) => {
         this.logger.error({ err: error }, 'Malware scan round failed');
-        return { clean: 0, infected: 0, scannerDown: true };
+        return { clean: 0, infected: 0, unreadable: 0, scannerDown: true };
       })
       .finally(() => (this.running = null));
   }
 
   async scanPending(): Promise<ScanRound> {
-    const round: ScanRound = { clean: 0, infected: 0, scannerDown: false };
+    const round: ScanRound = { clean: 0, infected: 0, unreadable: 0, scannerDown: false };
     for (;;) {
       const outcome = await this.dataSource.transaction((manager) => this.scanOne(manager));
       if (outcome === 'none') return round;
@@ -79,18 +85,28 @@ export class DocumentScanService implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  private async scanOne(manager: EntityManager): Promise<'none' | 'clean' | 'infected' | 'scanner-down'> {
+  private async scanOne(
+    manager: EntityManager,
+  ): Promise<'none' | 'clean' | 'infected' | 'unreadable' | 'scanner-down'> {
     const [claimed] = await manager.query<[{ id: string }?]>(
-      `SELECT id FROM documents WHERE scan_status = 'PENDING' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      `SELECT id FROM documents WHERE scan_status = 'PENDING' AND (scan_retry_at IS NULL OR scan_retry_at <= $1)
+       ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [this.clock.now()],
     );
     if (!claimed) return 'none';
     const document = await manager.findOneByOrFail(DocumentEntity, { id: claimed.id });
+    const content = this.documents.openContent(document);
+    let unreadable: Error | undefined;
+    content.once('error', (error) => (unreadable = error));
     let verdict;
     try {
-      verdict = await this.scanner.scan(this.documents.openContent(document));
+      verdict = await this.scanner.scan(content);
     } catch (error) {
+      if (unreadable) return await this.putOff(manager, document, unreadable);
       this.logger.warn({ err: error }, 'The malware scanner gave no verdict; documents keep waiting');
       return 'scanner-down';
+    } finally {
+      content.destroy(); // the scanner may fail before it reads: the file must not stay open
     }
     const now = this.clock.now();
     if (verdict.clean) {
@@ -109,6 +125,16 @@ export class DocumentScanService implements OnApplicationBootstrap, OnApplicatio
     }
     await this.quarantine(manager, document, verdict.finding, now);
     return 'infected';
+  }
+
+  private async putOff(manager: EntityManager, document: DocumentEntity, error: Error): Promise<'unreadable'> {
+    const retryAt = new Date(this.clock.now().getTime() + UNREADABLE_RETRY_MS);
+    await manager.query('UPDATE documents SET scan_retry_at = $2 WHERE id = $1', [document.id, retryAt]);
+    this.logger.error(
+      { err: error, documentId: document.id, retryAt },
+      'A stored document could not be read for its malware scan; it stays unreadable and is tried again later',
+    );
+    return 'unreadable';
   }
 
   private async quarantine(

@@ -9,6 +9,8 @@ import { Webhooks1764500000000 } from './1764500000000-webhooks.js';
 import { Idempotency1764600000000 } from './1764600000000-idempotency.js';
 import { RequesterMail1764700000000 } from './1764700000000-requester-mail.js';
 import { MalwareScan1764800000000 } from './1764800000000-malware-scan.js';
+import { HoldsByCase1764900000000 } from './1764900000000-holds-by-case.js';
+import { ScanRetry1765000000000 } from './1765000000000-scan-retry.js';
 
 /** Every migration, oldest first. Listed, not globbed, so the ESM build needs no file scanning. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   Idempotency1764600000000,
   RequesterMail1764700000000,
   MalwareScan1764800000000,
+  HoldsByCase1764900000000,
+  ScanRetry1765000000000,
 ];

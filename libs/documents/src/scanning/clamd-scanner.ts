@@ -27,15 +27,15 @@ export class ClamdScanner extends MalwareScanner {
 
   async scan(content: Readable): Promise<ScanVerdict> {
     const socket = await this.open();
+    const reply = readReply(socket);
+    reply.catch(() => undefined); // awaited below; a connection dropped before then must not go unhandled
     try {
-      const reply = readReply(socket);
       socket.write('zINSTREAM\0');
       for await (const chunk of content) {
         const bytes = chunk as Buffer;
         const length = Buffer.alloc(4);
         length.writeUInt32BE(bytes.length);
-        if (!socket.write(Buffer.concat([length, bytes])))
-          await new Promise((resolve) => socket.once('drain', resolve));
+        if (!socket.write(Buffer.concat([length, bytes]))) await drained(socket);
       }
       socket.end(Buffer.alloc(4));
       return parseClamdReply(await reply);
@@ -54,6 +54,19 @@ export class ClamdScanner extends MalwareScanner {
       socket.once('error', reject);
     });
   }
+}
+
+/** Waits until the socket takes more; fails if clamd closes it meanwhile (no 'drain' would come). */
+function drained(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const closed = (): void => reject(new Error('clamd closed the connection during the scan'));
+    if (socket.destroyed) return closed();
+    socket.once('close', closed);
+    socket.once('drain', () => {
+      socket.off('close', closed);
+      resolve();
+    });
+  });
 }
 
 function readReply(socket: Socket): Promise<string> {
