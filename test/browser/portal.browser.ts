@@ -332,6 +332,95 @@ describe('a German family and the reviewers, through the UI', () => {
   });
 });
 
+describe('a legal override, through the UI', () => {
+  it('a legal user closes an account another request wants the data of, only with a reason the audit trail keeps', async () => {
+    const subject = {
+      status: 'DECEASED',
+      fullName: 'Paul Schmidt',
+      accountEmail: 'paul.schmidt@outlook.com',
+      countryOfResidence: 'DE',
+      dateOfDeath: '2026-05-02',
+    };
+    await germanReleaseWithDocuments(server.app.http, { subject }); // open, and it asks for the data
+    const closure = await germanReleaseWithDocuments(server.app.http, { subject, requestType: 'CLOSE_ACCOUNT' });
+    await request(server.app.http)
+      .post(`/api/v1/requests/${closure.reference}/email-confirmation`)
+      .send({ code: confirmationCode(server.app.app.get(DocumentCipher), await caseId(closure.reference)) })
+      .expect(200);
+    const ben = await apiSignIn('ben');
+    const detail = async (token: string) =>
+      (
+        await request(server.app.http)
+          .get(`/api/v1/cases/${closure.reference}`)
+          .set('Authorization', `Bearer ${token}`)
+          .expect(200)
+      ).body as CaseDetailBody;
+    const act = async (action: string, body: object = {}) =>
+      request(server.app.http)
+        .post(`/api/v1/cases/${closure.reference}/actions/${action}`)
+        .set('Authorization', `Bearer ${ben}`)
+        .send({ version: (await detail(ben)).version, ...body })
+        .expect(200);
+    await act('start-review');
+    for (const document of (await detail(ben)).documents) {
+      await request(server.app.http)
+        .post(`/api/v1/cases/${closure.reference}/documents/${document.id}/verification`)
+        .set('Authorization', `Bearer ${ben}`)
+        .send({ result: 'ACCEPTED' })
+        .expect(200);
+    }
+    await act('approve');
+    // The reviewer may not close it, and is not offered an override.
+    expect((await detail(ben)).actions.find((offer) => offer.action === 'fulfil')).toMatchObject({
+      allowed: false,
+      refusalCode: 'CLOSURE_WHILE_DATA_REQUESTED',
+      needsOverride: false,
+    });
+
+    const lea = await signIn('lea');
+    await lea.goto(`${server.origin}/backoffice/cases/${closure.reference}`);
+    await caseState(lea, 'APPROVED');
+    const actions = lea.getByRole('region', { name: en.backoffice.actions });
+    const reason = actions.getByLabel(field(en.backoffice.overrideReason));
+    await reason.waitFor();
+    await actions.getByText(/Another open request asks for this account's data/).waitFor();
+    // Without a reason the form does not go.
+    await actions.getByRole('button', { name: en.backoffice.action.fulfil }).click();
+    expect(await actions.locator('textarea:invalid').count()).toBe(1);
+    await caseState(lea, 'APPROVED');
+    await reason.fill('Court order of 3 November 2026: the account is to be closed now.');
+    await screenshot(lea, 'backoffice-override');
+    await actions.getByRole('button', { name: en.backoffice.action.fulfil }).click();
+    await caseState(lea, 'FULFILLED');
+    const audit = (
+      await request(server.app.http)
+        .get(`/api/v1/cases/${closure.reference}/audit`)
+        .set('Authorization', `Bearer ${ben}`)
+        .expect(200)
+    ).body as { entries: { action: string; actorId: string | null }[] };
+    const [override] = audit.entries.filter((entry) => entry.action === 'case.override_used');
+    const [{ id: leaId }] = await server.app.dataSource.query<[{ id: string }]>(
+      "SELECT id FROM users WHERE email = 'lea@example.org'",
+    );
+    expect(override.actorId).toBe(leaId);
+    await lea.context().close();
+  });
+});
+
+interface CaseDetailBody {
+  version: number;
+  documents: { id: string }[];
+  actions: { action: string; allowed: boolean; refusalCode: string | null; needsOverride: boolean }[];
+}
+
+async function apiSignIn(name: string): Promise<string> {
+  const login = await request(server.app.http)
+    .post('/api/v1/auth/login')
+    .send({ email: `${name}@example.org`, password: PASSWORD })
+    .expect(200);
+  return (login.body as { token: string }).token;
+}
+
 async function caseId(reference: string): Promise<string> {
   const [row] = await server.app.dataSource.query<[{ id: string }]>('SELECT id FROM cases WHERE reference = $1', [
     reference,

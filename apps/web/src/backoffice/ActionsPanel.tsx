@@ -12,12 +12,14 @@ interface ActionInput {
   reasonCode?: string;
   note?: string;
   assigneeId?: string;
+  override?: boolean;
 }
 
 /**
  * Only what the server offers this user in this state (`actions`), each with the words it needs;
  * an action a rule holds back (the second approval, an unsatisfied checklist) is shown disabled,
- * with the rule, so the four-eyes step is visible.
+ * with the rule, so the four-eyes step is visible. One this user may take only by overriding a rule
+ * asks for the reason, which the audit trail keeps.
  */
 export function ActionsPanel({ item, me, colleagues }: { item: CaseDetail; me: Me; colleagues: StaffMember[] }) {
   const { t } = useTranslation();
@@ -34,18 +36,20 @@ export function ActionsPanel({ item, me, colleagues }: { item: CaseDetail; me: M
       return queries.invalidateQueries({ queryKey: ['case', item.reference, 'audit'] });
     },
   });
-  const submit = (action: ReviewerAction) => (event: SyntheticEvent<HTMLFormElement>) => {
+  const submit = (option: ActionOption) => (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const optional = (name: string) => textField(form, name).trim() || undefined;
     act.mutate({
-      action,
+      action: option.action,
       reasonCode: optional('reasonCode'),
       note: optional('note'),
       assigneeId: optional('assigneeId'),
+      override: option.needsOverride || undefined,
     });
   };
   const fields = (option: ActionOption) => {
+    if (option.needsOverride) return <Textarea name="note" label={t('backoffice.overrideReason')} required autosize />;
     switch (option.action) {
       case 'assign':
         return (
@@ -88,8 +92,9 @@ export function ActionsPanel({ item, me, colleagues }: { item: CaseDetail; me: M
       {item.actions.length === 0 && <Text size="sm">{t('backoffice.noActions')}</Text>}
       <Stack gap="md">
         {item.actions.map((option) => (
-          <form key={option.action} onSubmit={submit(option.action)}>
+          <form key={option.action} onSubmit={submit(option)}>
             <Stack gap="xs">
+              {option.needsOverride && option.refusal && <Text size="sm">{option.refusal}</Text>}
               {fields(option)}
               <Button
                 type="submit"
@@ -99,7 +104,7 @@ export function ActionsPanel({ item, me, colleagues }: { item: CaseDetail; me: M
               >
                 {t(`backoffice.action.${option.action}`)}
               </Button>
-              {option.refusal && <Text size="sm">{option.refusal}</Text>}
+              {option.refusal && !option.needsOverride && <Text size="sm">{option.refusal}</Text>}
             </Stack>
           </form>
         ))}

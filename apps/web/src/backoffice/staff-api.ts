@@ -73,6 +73,8 @@ export interface ActionOption {
   allowed: boolean;
   refusalCode: string | null;
   refusal: string | null;
+  /** Allowed only by overriding the refusal's rule, with a reason. */
+  needsOverride: boolean;
 }
 
 export interface CaseDetail {

@@ -267,6 +267,7 @@ export const da: Messages = {
     },
     infoNote: 'Hvad familien skal sende, og hvorfor',
     approveNote: 'Note til afgørelsen (valgfri)',
+    overrideReason: 'Hvorfor du tilsidesætter denne regel (gemmes i revisionssporet)',
     reasonCode: 'Årsagskode',
     reason: 'Begrundelse til familien',
     reasonCodes: {

@@ -272,6 +272,7 @@ export const de: Messages = {
     },
     infoNote: 'Was die Familie senden soll und warum',
     approveNote: 'Notiz zur Entscheidung (optional)',
+    overrideReason: 'Warum Sie diese Regel übergehen (wird im Prüfprotokoll festgehalten)',
     reasonCode: 'Grund (Code)',
     reason: 'Begründung für die Familie',
     reasonCodes: {

@@ -262,6 +262,7 @@ export const en = {
     },
     infoNote: 'What the family should send, and why',
     approveNote: 'Note for the decision (optional)',
+    overrideReason: 'Why you override this rule (kept in the audit trail)',
     reasonCode: 'Reason code',
     reason: 'Reason the family reads',
     reasonCodes: {

@@ -266,6 +266,7 @@ export const nb: Messages = {
     },
     infoNote: 'Hva familien skal sende, og hvorfor',
     approveNote: 'Notat til avgjørelsen (valgfritt)',
+    overrideReason: 'Hvorfor du overstyrer denne regelen (lagres i revisjonssporet)',
     reasonCode: 'Årsakskode',
     reason: 'Begrunnelse til familien',
     reasonCodes: {

@@ -269,6 +269,7 @@ export const nl: Messages = {
     },
     infoNote: 'Wat de familie moet sturen, en waarom',
     approveNote: 'Notitie bij het besluit (optioneel)',
+    overrideReason: 'Waarom u deze regel opzijzet (wordt bewaard in het auditlogboek)',
     reasonCode: 'Redencode',
     reason: 'Reden voor de familie',
     reasonCodes: {

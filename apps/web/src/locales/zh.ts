@@ -260,6 +260,7 @@ export const zh: Messages = {
     },
     infoNote: '家属需提交的内容及原因',
     approveNote: '决定备注（可选）',
+    overrideReason: '您推翻此规则的理由（记入审计记录）',
     reasonCode: '原因代码',
     reason: '给家属的说明',
     reasonCodes: {

@@ -41,6 +41,8 @@ export class ActionOptionView {
     example: 'The second approval must come from someone other than the first.',
   })
   refusal!: string | null;
+  @ApiProperty({ description: 'True when this user may take it only by overriding the refusal’s rule with a reason' })
+  needsOverride!: boolean;
 }
 
 /** The case as the back office sees it (api.md GET /cases/{reference}). */

@@ -16,14 +16,23 @@ function snapshot(state: CaseState, requestType: RequestType = 'RELEASE_DATA'): 
   };
 }
 
-function offered(state: CaseState, who: { id: string; role: ActorRole }, satisfied = true) {
-  const options = actionOptions(snapshot(state), who, {
+function offered(
+  state: CaseState,
+  who: { id: string; role: ActorRole },
+  satisfied = true,
+  requestType: RequestType = 'RELEASE_DATA',
+  openDataRequestsOnAccount = 0,
+) {
+  const options = actionOptions(snapshot(state, requestType), who, {
     now: NOW,
     checklist: { satisfied, allProvided: true, missing: satisfied ? [] : ['death certificate'] },
-    openDataRequestsOnAccount: 0,
+    openDataRequestsOnAccount,
     policy: { appealWindowDays: 30, expiryDays: 90 },
   });
-  return options.map((option) => (option.allowed ? option.action : `${option.action}: ${option.refusalCode ?? ''}`));
+  return options.map((option) => {
+    if (option.needsOverride) return `${option.action}: override ${option.refusalCode ?? ''}`;
+    return option.allowed ? option.action : `${option.action}: ${option.refusalCode ?? ''}`;
+  });
 }
 
 const rita = { id: 'rita', role: 'reviewer' as const };
@@ -94,6 +103,22 @@ describe('the actions the back office offers (asked of the state machine)', () =
       allowed: false,
       refusalCode: 'SECOND_APPROVAL_BY_SAME_PERSON',
       refusal: 'The second approval must come from someone other than the first.',
+      needsOverride: false,
     });
+  });
+
+  it.each([
+    [
+      'a reviewer may not close it over another request for the data',
+      rita,
+      ['assign', 'fulfil: CLOSURE_WHILE_DATA_REQUESTED'],
+    ],
+    ['a legal user may, by overriding with a reason', lea, ['assign', 'fulfil: override CLOSURE_WHILE_DATA_REQUESTED']],
+  ] as const)('closing an approved account another open request wants the data of: %s', (_name, who, expected) => {
+    expect(offered('APPROVED', who, true, 'CLOSE_ACCOUNT', 1)).toEqual(expected);
+  });
+
+  it('offers a closure with no other request for the data without an override', () => {
+    expect(offered('APPROVED', lea, true, 'CLOSE_ACCOUNT', 0)).toEqual(['assign', 'fulfil']);
   });
 });

@@ -14,6 +14,8 @@ export interface ActionOption {
   allowed: boolean;
   refusalCode: RefusalCode | null;
   refusal: string | null;
+  /** True when this user may take it only by overriding the rule in `refusal`, with a reason. */
+  needsOverride: boolean;
 }
 
 /** Refusals that only mean "say more" (a reason code, the family's words): the form asks for them. */
@@ -25,7 +27,9 @@ const NOT_OFFERED: ReadonlySet<RefusalCode> = new Set(['NOT_ALLOWED_IN_STATE', '
  * The actions this user may take on the case as it stands, each asked of the state machine itself
  * (so the offer and the rule cannot drift apart). An action blocked by a rule that names a person or
  * a document (the second approval by another legal user, an unsatisfied checklist) stays in the list
- * with the rule's words: that is how the back office shows the four-eyes step.
+ * with the rule's words: that is how the back office shows the four-eyes step. One this user may take
+ * by overriding the rule with a reason (a legal user closing an account another request wants the
+ * data of) is offered as such.
  */
 export function actionOptions(
   snapshot: CaseSnapshot,
@@ -35,9 +39,18 @@ export function actionOptions(
   return REVIEWER_ACTIONS.flatMap((action): ActionOption[] => {
     const result = transition(snapshot, action, actor, context);
     if (result.ok || NEEDS_INPUT.has(result.code)) {
-      return [{ action, allowed: true, refusalCode: null, refusal: null }];
+      return [{ action, allowed: true, refusalCode: null, refusal: null, needsOverride: false }];
     }
     if (NOT_OFFERED.has(result.code)) return [];
-    return [{ action, allowed: false, refusalCode: result.code, refusal: result.message }];
+    const overridden = transition(snapshot, action, actor, { ...context, override: true, note: 'the reason' });
+    return [
+      {
+        action,
+        allowed: overridden.ok,
+        refusalCode: result.code,
+        refusal: result.message,
+        needsOverride: overridden.ok,
+      },
+    ];
   });
 }
