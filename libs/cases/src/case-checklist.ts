@@ -1,11 +1,10 @@
-import type { CaseState, Relationship, RequestType } from '@app/common';
+import type { Relationship, RequestType } from '@app/common';
 import {
   checklistOfVersion,
   type EvaluatedChecklist,
   type EvaluatedDocumentInput,
   evaluateChecklist,
 } from '@app/checklists';
-import { intakeStateAfterEvaluation } from './case-lifecycle.js';
 
 /** What of a case its checklist depends on. */
 export interface ChecklistSubject {
@@ -28,19 +27,3 @@ export function evaluateCaseChecklist(
 }
 
 export type CaseChecklist = EvaluatedChecklist & { version: string; effectiveFrom: string };
-
-/**
- * Where intake stands after the documents changed (one verified, rejected, quarantined, or the
- * checklist moved): re-judged against every document, and ready for review only once the address is
- * confirmed too.
- */
-export function intakeStateAfterDocuments(
-  subject: ChecklistSubject & { state: CaseState },
-  documents: readonly EvaluatedDocumentInput[],
-  addressConfirmed: boolean,
-): CaseState {
-  return intakeStateAfterEvaluation(
-    subject.state,
-    evaluateCaseChecklist(subject, documents).allProvided && addressConfirmed,
-  );
-}

@@ -1,8 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { DomainException } from '@app/common';
+import { CasesRepository } from './cases.repository.js';
 import type { RequesterCase } from './requester-access.service.js';
 
 /**
@@ -12,16 +11,14 @@ import type { RequesterCase } from './requester-access.service.js';
  */
 @Injectable()
 export class CaseOnBehalfGuard implements CanActivate {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly cases: CasesRepository) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & { requesterCase?: RequesterCase }>();
     const reference = String(request.params.reference);
-    const [found] = await this.dataSource.query<[{ id: string }?]>('SELECT id FROM cases WHERE reference = $1', [
-      reference,
-    ]);
-    if (!found) throw new DomainException('NOT_FOUND', `There is no case ${reference}.`);
-    request.requesterCase = { caseId: found.id, reference };
+    const caseId = await this.cases.idOf(reference);
+    if (caseId === undefined) throw new DomainException('NOT_FOUND', `There is no case ${reference}.`);
+    request.requesterCase = { caseId, reference };
     return true;
   }
 }

@@ -64,7 +64,14 @@ export {
 export { ActionOptionView, CaseDetailView, LinkedCaseView, NoteView } from './review/case-detail.view.js';
 export { type ActionOption, actionOptions } from './state-machine/action-options.js';
 export { DecisionView } from './views/decision.view.js';
-export { CaseReviewService } from './review/case-review.service.js';
+export { CaseDetailQuery } from './review/case-detail.query.js';
+export { AuditTrailQuery } from './review/audit-trail.query.js';
+export { ReviewerActions } from './review/reviewer-actions.service.js';
+export { DocumentVerification } from './review/document-verification.service.js';
+export { JurisdictionChange } from './review/jurisdiction-change.service.js';
+export { type OpenedDocument, DocumentReading } from './review/document-reading.service.js';
+export { CASE_EXPIRY_JOB, CaseExpiryJob } from './review/case-expiry.job.js';
+export { CaseNotes } from './notes/case-notes.service.js';
 export { AppealDto } from './dto/appeal.dto.js';
 export { QueueItemView, QueuePageView, QueueQueryDto, queueStatement } from './review/case-queue.js';
 export { CaseQueueService } from './review/case-queue.service.js';

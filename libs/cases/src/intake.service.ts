@@ -1,35 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { AppConfig, Clock, type CaseState, DomainException } from '@app/common';
+import { AppConfig, Clock, DomainException } from '@app/common';
 import { checklistInForce, resolveJurisdiction } from '@app/checklists';
-import { DocumentCipher, DocumentsService } from '@app/documents';
+import { DocumentCipher, DocumentsRepository } from '@app/documents';
 import { generateAccessToken } from '@app/identity';
 import { confirmationCodeMatches, OutboxService } from '@app/notifications';
 import { CaseEntity } from './case.entity.js';
 import { evaluateCaseChecklist } from './case-checklist.js';
-import { canWithdraw, describeState, formatReference, intakeStateAfterEvaluation } from './case-lifecycle.js';
-import { CaseStateChangeEntity } from './case-state-change.entity.js';
+import { formatReference } from './case-lifecycle.js';
+import { CasesRepository } from './cases.repository.js';
+import { CaseDeadlinesRepository } from './deadlines/case-deadlines.repository.js';
 import type { EmailConfirmedView } from './dto/confirm-email.dto.js';
 import type { Channel, CreateRequestDto } from './dto/create-request.dto.js';
 import type { RequesterCase } from './requester-access.service.js';
 import { CaseClockService } from './deadlines/case-clock.service.js';
 import { CasePreservation } from './deadlines/case-preservation.service.js';
-import { CaseReviewService } from './review/case-review.service.js';
+import { CaseTransitions, type TransitionActor } from './state-machine/case-transitions.service.js';
 import { slaClocks, slaPolicyOf } from './sla/sla-clocks.js';
 import { RequestCreatedView, RequestStatusView } from './views/request.views.js';
 
-/** The family's side of a case: submit, look, withdraw (documents: CaseDocumentsService). Access is checked by the guard. */
+/**
+ * The family's side of a case: submit, look, confirm the address, appeal, withdraw (documents:
+ * CaseDocumentsService). Access is checked by the guard; every change of state goes through
+ * CaseTransitions.
+ */
 @Injectable()
 export class IntakeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly documents: DocumentsService,
+    private readonly cases: CasesRepository,
+    private readonly documents: DocumentsRepository,
+    private readonly deadlineCopies: CaseDeadlinesRepository,
+    private readonly transitions: CaseTransitions,
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
-    private readonly review: CaseReviewService,
     private readonly preservation: CasePreservation,
     private readonly caseClock: CaseClockService,
     private readonly outbox: OutboxService,
@@ -43,11 +50,9 @@ export class IntakeService {
       throw DomainException.invalid([{ field: 'subject.dateOfDeath', message: 'must not be in the future' }]);
     }
     const { token, hash } = generateAccessToken();
-    const [{ sequence }] = await this.dataSource.query<[{ sequence: number }]>(
-      `SELECT nextval('case_reference_seq')::int AS sequence`,
-    );
+    const sequence = await this.cases.nextReferenceNumber();
     const jurisdiction = resolveJurisdiction(dto.subject.countryOfResidence);
-    const created = this.dataSource.getRepository(CaseEntity).create({
+    const created = Object.assign(new CaseEntity(), {
       reference: formatReference(now, sequence),
       requestType: dto.requestType,
       state: 'AWAITING_DOCUMENTS',
@@ -67,12 +72,25 @@ export class IntakeService {
       channel: onBehalf?.channel ?? 'WEB',
       agentReference: onBehalf?.agentReference ?? null,
       openedByKeyId: onBehalf?.keyId ?? null,
+      requesterEmailVerifiedAt: null,
+      documentCount: 0,
+      version: 1,
+      assigneeId: null,
+      firstApproverId: null,
+      deciderIds: [],
+      decisionOutcome: null,
+      decisionReasonCode: null,
+      decisionReason: null,
+      decidedAt: null,
+      deficiencyNotice: null,
+      escalatedAt: null,
       createdAt: now,
       updatedAt: now,
-    });
-    // The case, (by trigger) its first history entry, the audit entry and the hold commit together.
+    } satisfies Omit<CaseEntity, 'id'>);
+    // The case, its first history entry, its deadline copy, the audit entry and the hold commit together.
     await this.dataSource.transaction(async (manager) => {
-      await manager.insert(CaseEntity, created);
+      await this.cases.insert(manager, created);
+      await this.deadlineCopies.track(manager, created.id, created.createdAt);
       await this.audit.append(manager, {
         at: now.toISOString(),
         ...(onBehalf ? { actorType: 'api-key' as const, actorId: onBehalf.keyId } : REQUESTER),
@@ -100,13 +118,11 @@ export class IntakeService {
   }
 
   async status(requester: RequesterCase): Promise<RequestStatusView> {
-    const entity = await this.dataSource.getRepository(CaseEntity).findOneByOrFail({ id: requester.caseId });
+    const entity = await this.cases.findById(requester.caseId);
+    if (!entity) throw new DomainException('NOT_FOUND', 'There is no request with this reference.');
     const [documents, history] = await Promise.all([
       this.documents.listForCase(entity.id),
-      this.dataSource.getRepository(CaseStateChangeEntity).find({
-        where: { caseId: entity.id },
-        order: { at: 'ASC', id: 'ASC' },
-      }),
+      this.cases.history(entity.id),
     ]);
     const sla = slaClocks(history, this.clock.now(), slaPolicyOf(this.config));
     const deadlines = await this.caseClock.forFamily(this.dataSource.manager, entity);
@@ -119,76 +135,45 @@ export class IntakeService {
    */
   async confirmEmail(reference: string, code: string): Promise<EmailConfirmedView> {
     return this.dataSource.transaction(async (manager) => {
-      const entity = await manager.findOne(CaseEntity, { where: { reference }, lock: { mode: 'pessimistic_write' } });
-      if (!entity || !confirmationCodeMatches(this.cipher, entity.id, code)) {
+      const known = await this.cases.idOf(reference);
+      const found = known === undefined ? null : await this.cases.lockForChange(manager, known);
+      if (!found || !confirmationCodeMatches(this.cipher, found.id, code)) {
         throw new DomainException('NOT_FOUND', 'There is no request with this reference and confirmation code.');
       }
-      if (entity.requesterEmailVerifiedAt !== null) {
-        return { reference, state: entity.state, emailConfirmed: true };
-      }
+      if (found.requesterEmailVerifiedAt !== null) return { reference, state: found.state, emailConfirmed: true };
       const now = this.clock.now();
-      const documents = await this.documents.listForCase(entity.id);
-      const next = intakeStateAfterEvaluation(entity.state, evaluateCaseChecklist(entity, documents).allProvided);
-      await manager.query(
-        `UPDATE cases SET requester_email_verified_at = $2, state = $3, version = version + 1, updated_at = $2
-         WHERE id = $1`,
-        [entity.id, now, next],
-      );
-      const record = { at: now.toISOString(), ...REQUESTER, caseId: entity.id };
-      await this.audit.append(manager, { ...record, action: 'requester.email_confirmed', details: {} });
-      if (next !== entity.state) {
-        await this.audit.append(manager, {
-          ...record,
-          action: 'case.state_changed',
-          details: { from: entity.state, to: next },
-        });
-      }
-      return { reference, state: next, emailConfirmed: true };
+      await this.audit.append(manager, {
+        at: now.toISOString(),
+        ...REQUESTER,
+        action: 'requester.email_confirmed',
+        caseId: found.id,
+        details: {},
+      });
+      const { case: confirmed } = await this.transitions.apply(manager, {
+        caseId: found.id,
+        action: 'confirm-email',
+        actor: FAMILY,
+        changes: { requesterEmailVerifiedAt: now },
+      });
+      return { reference, state: confirmed.state, emailConfirmed: true };
     });
   }
 
   /** Within 30 days of a rejection the family may appeal; someone else then reviews the case. */
   async appeal(requester: RequesterCase, statement: string): Promise<RequestStatusView> {
-    await this.review.appeal(requester.caseId, statement);
+    await this.familyAction(requester, 'appeal', statement);
     return this.status(requester);
   }
 
   async withdraw(requester: RequesterCase): Promise<RequestStatusView> {
-    await this.dataSource.transaction(async (manager) => {
-      const { state } = await this.lockCase(manager, requester.caseId);
-      if (!canWithdraw(state)) {
-        throw new DomainException('CASE_NOT_OPEN', `This request is already ${describeState(state)}.`);
-      }
-      const now = this.clock.now();
-      await manager.query(`UPDATE cases SET state = $2, version = version + 1, updated_at = $3 WHERE id = $1`, [
-        requester.caseId,
-        'WITHDRAWN',
-        now,
-      ]);
-      await this.audit.append(manager, {
-        at: now.toISOString(),
-        actorType: 'requester',
-        actorId: null,
-        action: 'case.state_changed',
-        caseId: requester.caseId,
-        details: { from: state, to: 'WITHDRAWN' },
-      });
-      await this.preservation.stateChanged(manager, requester.caseId, 'WITHDRAWN', now, {
-        actorType: 'requester',
-        actorId: null,
-      });
-    });
+    await this.familyAction(requester, 'withdraw');
     return this.status(requester);
   }
 
-  /** Serialises everything that changes one case: document limits and state checks hold under concurrency. */
-  private async lockCase(manager: EntityManager, caseId: string): Promise<{ state: CaseState }> {
-    const rows = await manager.query<{ state: CaseState }[]>('SELECT state FROM cases WHERE id = $1 FOR UPDATE', [
-      caseId,
-    ]);
-    const row = rows.at(0);
-    if (!row) throw new DomainException('NOT_FOUND', 'There is no request with this reference.');
-    return row;
+  private async familyAction(requester: RequesterCase, action: 'appeal' | 'withdraw', note?: string): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      this.transitions.apply(manager, { caseId: requester.caseId, action, actor: FAMILY, input: { note } }),
+    );
   }
 }
 
@@ -199,6 +184,7 @@ export interface OnBehalf {
 }
 
 const REQUESTER = { actorType: 'requester' as const, actorId: null };
+const FAMILY: TransitionActor = { id: 'requester', role: 'requester', audit: REQUESTER };
 
 /** A family writes the date where they live: up to UTC+14, already tomorrow in UTC terms. */
 function latestDateOnEarth(now: Date): string {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainException } from '@app/common';
 import { accessTokenMatches, hashAccessToken, isWellFormedAccessToken } from '@app/identity';
+import { CasesRepository } from './cases.repository.js';
 
 /** Who a requester token has been checked to be: the family member of exactly this case. */
 export interface RequesterCase {
@@ -17,22 +16,15 @@ export interface RequesterCase {
  */
 @Injectable()
 export class RequesterAccessService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly cases: CasesRepository) {}
 
   async authenticate(reference: string, token: string | undefined): Promise<RequesterCase> {
     if (!token || !isWellFormedAccessToken(token)) throw unauthenticated();
-    // Plain SQL: this runs before every requester call, uploads included.
-    const [target] = await this.dataSource.query<[{ id: string; access_token_hash: Buffer }?]>(
-      'SELECT id, access_token_hash FROM cases WHERE reference = $1',
-      [reference],
-    );
-    if (target && accessTokenMatches(token, target.access_token_hash)) {
+    const target = await this.cases.tokenOf(reference);
+    if (target && accessTokenMatches(token, target.accessTokenHash)) {
       return { caseId: target.id, reference };
     }
-    const owners = await this.dataSource.query<unknown[]>('SELECT 1 FROM cases WHERE access_token_hash = $1', [
-      hashAccessToken(token),
-    ]);
-    if (owners.length > 0)
+    if (await this.cases.anyWithTokenHash(hashAccessToken(token)))
       throw new DomainException('NOT_FOUND', 'There is no request with this reference for this access token.');
     throw unauthenticated();
   }

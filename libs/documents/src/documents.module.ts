@@ -4,6 +4,7 @@ import { AppConfig } from '@app/common';
 import { DocumentCipher } from './crypto/document-cipher.js';
 import { resolveMasterKey } from './crypto/master-key.js';
 import { DocumentEntity } from './document.entity.js';
+import { DocumentsRepository } from './documents.repository.js';
 import { DocumentsService } from './documents.service.js';
 import { OrphanSweepService } from './orphan-sweep.service.js';
 import { ClamdScanner } from './scanning/clamd-scanner.js';
@@ -43,10 +44,12 @@ import { EncryptingUploadStorage } from './upload/encrypting-upload.storage.js';
         new ClamdScanner(config.CLAMD_SOCKET ?? '/nonexistent/clamd.sock', config.CLAMD_TIMEOUT_MS),
     },
     DocumentUploadInterceptor,
+    DocumentsRepository,
     DocumentsService,
     OrphanSweepService,
   ],
   exports: [
+    DocumentsRepository,
     DocumentsService,
     OrphanSweepService,
     DocumentUploadInterceptor,

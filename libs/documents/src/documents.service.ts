@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig, Clock, type DocumentType, type ServedVia, certainlyRolledBack } from '@app/common';
 import { DocumentCipher } from './crypto/document-cipher.js';
 import { DocumentEntity } from './document.entity.js';
@@ -17,7 +15,6 @@ export interface DocumentFields {
 @Injectable()
 export class DocumentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: DocumentStore,
     private readonly cipher: DocumentCipher,
     private readonly clock: Clock,
@@ -69,10 +66,6 @@ export class DocumentsService {
       }
       throw error;
     }
-  }
-
-  listForCase(caseId: string): Promise<DocumentEntity[]> {
-    return this.dataSource.getRepository(DocumentEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } });
   }
 
   /** The decrypted content; the stream errors if the stored bytes were altered. */

@@ -1,4 +1,5 @@
 export { type DocumentFields, DocumentsService } from './documents.service.js';
+export { DocumentsRepository } from './documents.repository.js';
 export { DocumentEntity, readable, SCAN_STATUSES, type ScanStatus } from './document.entity.js';
 export { ClamdScanner } from './scanning/clamd-scanner.js';
 export { MalwareScanner, type ScanVerdict } from './scanning/malware-scanner.js';

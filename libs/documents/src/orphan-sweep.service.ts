@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@app/common';
+import { DocumentsRepository } from './documents.repository.js';
 import { DocumentStore, type StoredObject } from './storage/document-store.js';
 
 export interface SweepResult {
@@ -22,7 +21,7 @@ export class OrphanSweepService implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(OrphanSweepService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly documents: DocumentsRepository,
     private readonly store: DocumentStore,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -58,7 +57,7 @@ export class OrphanSweepService implements OnApplicationBootstrap, OnApplication
     let objectsRemoved = 0;
     let batch: string[] = [];
     const flush = async (): Promise<void> => {
-      const known = await this.referencedKeys(batch);
+      const known = await this.documents.referencedKeys(batch);
       for (const key of batch.filter((candidate) => !known.has(candidate))) {
         await this.store.remove(key);
         objectsRemoved++;
@@ -76,13 +75,5 @@ export class OrphanSweepService implements OnApplicationBootstrap, OnApplication
       this.logger.log({ stagingRemoved, objectsRemoved }, 'Removed orphan files');
     }
     return { stagingRemoved, objectsRemoved };
-  }
-
-  private async referencedKeys(keys: string[]): Promise<Set<string>> {
-    const rows: { storage_key: string }[] = await this.dataSource.query(
-      'SELECT storage_key FROM documents WHERE storage_key = ANY($1::text[])',
-      [keys],
-    );
-    return new Set(rows.map((row) => row.storage_key));
   }
 }

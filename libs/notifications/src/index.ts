@@ -1,4 +1,5 @@
 export { NotificationsModule } from './notifications.module.js';
+export { CaseDirectory, type CaseMailFacts, type CaseStamp } from './case-directory.port.js';
 export { type OutboxEvent, OUTBOX_EVENT_TYPES, type OutboxEventType, OutboxService } from './outbox.service.js';
 export { SIGNATURE_HEADER, signatureHeader, verifySignature } from './webhooks/signature.js';
 export {

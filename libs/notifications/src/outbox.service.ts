@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { CaseDirectory } from './case-directory.port.js';
 
-/** The events integrators hear about, as signed webhooks (case.state_changed is written by a trigger). */
+/** The events integrators hear about, as signed webhooks. */
 export const OUTBOX_EVENT_TYPES = [
   'case.created',
   'case.state_changed',
@@ -29,24 +30,26 @@ export interface OutboxEvent {
  */
 @Injectable()
 export class OutboxService {
+  constructor(private readonly cases: CaseDirectory) {}
+
   async add(manager: EntityManager, events: readonly OutboxEvent[]): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('An outbox event is written in the same transaction as its cause');
     }
     if (events.length === 0) return;
+    // The case's reference and state as this transaction leaves it: what the receiver sees with the event.
+    const caseIds = [...new Set(events.flatMap((event) => (event.caseId ? [event.caseId] : [])))];
+    const stamps = await this.cases.stamps(manager, caseIds);
+    const payloadOf = (event: OutboxEvent): string => {
+      const stamp = event.caseId ? stamps.get(event.caseId) : undefined;
+      return JSON.stringify(
+        stamp ? { ...event.payload, caseReference: stamp.reference, state: stamp.state } : event.payload,
+      );
+    };
     await manager.query(
-      // The case's state as this transaction leaves it: what the receiver sees with the event.
       `INSERT INTO outbox_events (type, case_id, occurred_at, payload)
-       SELECT e.type, e.case_id, e.occurred_at,
-              e.payload::jsonb || coalesce(jsonb_build_object('caseReference', c.reference, 'state', c.state), '{}')
-       FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[]) AS e(type, case_id, occurred_at, payload)
-       LEFT JOIN cases c ON c.id = e.case_id`,
-      [
-        events.map((e) => e.type),
-        events.map((e) => e.caseId),
-        events.map((e) => e.occurredAt),
-        events.map((e) => JSON.stringify(e.payload)),
-      ],
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::jsonb[])`,
+      [events.map((e) => e.type), events.map((e) => e.caseId), events.map((e) => e.occurredAt), events.map(payloadOf)],
     );
   }
 }

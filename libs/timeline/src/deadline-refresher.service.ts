@@ -5,20 +5,13 @@ import type { TransactionCommitEvent } from 'typeorm/subscriber/event/Transactio
 import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/TransactionRollbackEvent.js';
 import { Clock, sqlStateOf } from '@app/common';
 import { calendarDateOf } from './calendar-date.js';
+import { DeadlineCopies } from './deadline-copies.port.js';
 import { deadlineSummary, riskKeyOf } from './next-deadline.js';
 import { TimelineReader } from './timeline-reader.service.js';
 
 const BATCH = 5000;
 const PARALLEL_BATCHES = 2;
 
-interface CaseCopyRow {
-  id: string;
-  email: string;
-  risk_rank: number;
-  risk_date: string;
-  deadline_kind: string | null;
-  deadline_held: boolean;
-}
 /** PostgreSQL's deadlock and serialization failures: the refresh is safe to run again. */
 const RETRYABLE = new Set(['40P01', '40001']);
 
@@ -43,6 +36,7 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reader: TimelineReader,
     private readonly clock: Clock,
+    private readonly copies: DeadlineCopies,
   ) {
     dataSource.subscribers.push(this);
   }
@@ -85,8 +79,8 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
   /** Recomputes these accounts and writes their cases' copies, in the caller's transaction. */
   async refresh(manager: EntityManager, emails: readonly string[]): Promise<void> {
     const today = calendarDateOf(this.clock.now());
-    // An account nobody reported stays "unknown" whatever its holds: its cases' copies (made so by
-    // the trigger that created them) have nothing to change.
+    // An account nobody reported stays "unknown" whatever its holds: its cases' copies (made so when
+    // the case was created) have nothing to change.
     const accounts = [...(await this.reader.load(manager, emails)).values()].filter((clock) => clock.activity !== null);
     if (accounts.length === 0) return;
     const fresh = new Map(
@@ -98,14 +92,7 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
         ];
       }),
     );
-    // Locks the accounts' cases' copies in id order (as every multi-row writer does), and reads them.
-    const cases = await manager.query<CaseCopyRow[]>(
-      `SELECT d.case_id AS id, lower(c.subject_account_email) AS email, d.risk_rank, d.risk_date::text AS risk_date,
-              d.deadline_kind, d.deadline_held
-       FROM cases c JOIN case_deadlines d ON d.case_id = c.id
-       WHERE lower(c.subject_account_email) = ANY($1::text[]) ORDER BY d.case_id FOR UPDATE OF d`,
-      [[...fresh.keys()]],
-    );
+    const cases = await this.copies.lockForAccounts(manager, [...fresh.keys()]);
     const changed = cases.flatMap((row) => {
       const key = fresh.get(row.email)?.key;
       const same =
@@ -116,20 +103,7 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
           key.held === row.deadline_held);
       return same ? [] : [{ id: row.id, ...key }];
     });
-    if (changed.length > 0) {
-      await manager.query(
-        `UPDATE case_deadlines d SET risk_rank = u.rank, risk_date = u.date, deadline_kind = u.kind, deadline_held = u.held
-         FROM unnest($1::uuid[], $2::smallint[], $3::date[], $4::text[], $5::boolean[]) AS u(id, rank, date, kind, held)
-         WHERE d.case_id = u.id`,
-        [
-          changed.map((row) => row.id),
-          changed.map((row) => row.rank),
-          changed.map((row) => row.date),
-          changed.map((row) => row.kind),
-          changed.map((row) => row.held),
-        ],
-      );
-    }
+    await this.copies.write(manager, changed);
     await manager.query(
       `UPDATE account_activity a SET recompute_on = u.day
        FROM unnest($1::text[], $2::date[]) AS u(email, day) WHERE a.account_email = u.email`,

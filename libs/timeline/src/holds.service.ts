@@ -101,8 +101,49 @@ export class HoldsService {
     );
   }
 
+  /** The cases with a hold in force, placed at or before `placedBy` when given. */
+  async casesHeld(manager: EntityManager, placedBy?: Date): Promise<string[]> {
+    const rows = await manager.query<{ case_id: string }[]>(
+      `SELECT case_id FROM holds WHERE released_at IS NULL AND ($1::timestamptz IS NULL OR placed_at <= $1)
+       ORDER BY case_id`,
+      [placedBy ?? null],
+    );
+    return rows.map((row) => row.case_id);
+  }
+
+  /** Releases the holds in force of these cases at once (the sweep's sets). How many it released. */
+  async releaseForCases(
+    manager: EntityManager,
+    caseIds: readonly string[],
+    reason: HoldReleaseReason,
+    now: Date,
+    actor: HoldActor,
+  ): Promise<number> {
+    if (caseIds.length === 0) return 0;
+    const rows = await manager.query<{ id: string; case_id: string; case_reference: string; account_email: string }[]>(
+      `WITH released AS (
+         UPDATE holds SET released_at = $2, release_reason = $3 WHERE case_id = ANY($1::uuid[]) AND released_at IS NULL
+         RETURNING id, case_id, case_reference, account_email
+       ) SELECT * FROM released`,
+      [caseIds, now, reason],
+    );
+    await this.recordReleases(
+      manager,
+      rows.map((row) => ({
+        holdId: row.id,
+        caseId: row.case_id,
+        caseReference: row.case_reference,
+        accountEmail: row.account_email,
+      })),
+      reason,
+      now,
+      actor,
+    );
+    return rows.length;
+  }
+
   /** The audit entries, events and deadlines of holds released together (the sweep releases in sets). */
-  async recordReleases(
+  private async recordReleases(
     manager: EntityManager,
     released: readonly ReleasedHold[],
     reason: HoldReleaseReason,

@@ -20,6 +20,7 @@ export {
 export { activityProblems } from './activity-problems.js';
 export { AccountActivityService } from './account-activity.service.js';
 export { DeadlineRefresher } from './deadline-refresher.service.js';
+export { DeadlineCopies, type DeadlineCopy, type DeadlineCopyChange } from './deadline-copies.port.js';
 export { type HoldActor, HoldsService, type HoldTarget, type ReleasedHold } from './holds.service.js';
 export { type AccountClock, TimelineReader } from './timeline-reader.service.js';
 export { TimelineModule } from './timeline.module.js';

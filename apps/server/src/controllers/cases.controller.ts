@@ -36,9 +36,15 @@ import {
   SupportCaseDto,
   UploadDocumentDto,
   UploadDocumentFormDto,
+  AuditTrailQuery,
+  CaseDetailQuery,
   CaseDetailView,
+  CaseNotes,
   CaseQueueService,
-  CaseReviewService,
+  DocumentReading,
+  DocumentVerification,
+  JurisdictionChange,
+  ReviewerActions,
   JurisdictionChangeDto,
   NoteDto,
   QueuePageView,
@@ -72,7 +78,13 @@ const actionPipe = new ParseEnumPipe(Object.fromEntries(REVIEWER_ACTIONS.map((a)
 @Controller('api/v1/cases')
 export class CasesController {
   constructor(
-    private readonly review: CaseReviewService,
+    private readonly casePage: CaseDetailQuery,
+    private readonly auditTrail: AuditTrailQuery,
+    private readonly reviewerActions: ReviewerActions,
+    private readonly verification: DocumentVerification,
+    private readonly jurisdictions: JurisdictionChange,
+    private readonly notes: CaseNotes,
+    private readonly reading: DocumentReading,
     private readonly queue: CaseQueueService,
     private readonly intake: IntakeService,
     private readonly caseDocuments: CaseDocumentsService,
@@ -129,7 +141,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   @ApiProblems(401, 403, 404)
   detail(@Param('reference') reference: string, @CurrentCaller() caller: Caller): Promise<CaseDetailView> {
-    return this.review.detail(reference, sessionUserOf(caller));
+    return this.casePage.page(reference, sessionUserOf(caller));
   }
 
   @Post(':reference/actions/:action')
@@ -140,13 +152,14 @@ export class CasesController {
   @ApiOperation({ summary: 'Move the case: assign, start-review, request-info, approve, reject, fulfil, close…' })
   @ApiOkResponse({ type: CaseDetailView })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  act(
+  async act(
     @Param('reference') reference: string,
     @Param('action', actionPipe) action: ReviewerAction,
     @Body() body: CaseActionDto,
     @CurrentUser() user: SessionUser,
   ): Promise<CaseDetailView> {
-    return this.review.act(reference, action, body, user);
+    await this.reviewerActions.act(reference, action, body, user);
+    return this.casePage.page(reference, user);
   }
 
   @Post(':reference/notes')
@@ -156,12 +169,13 @@ export class CasesController {
   @ApiOperation({ summary: 'Add an internal note (the family never sees it)' })
   @ApiCreatedResponse({ type: CaseDetailView })
   @ApiProblems(400, 401, 403, 404)
-  addNote(
+  async addNote(
     @Param('reference') reference: string,
     @Body() body: NoteDto,
     @CurrentUser() user: SessionUser,
   ): Promise<CaseDetailView> {
-    return this.review.addNote(reference, body.body, user);
+    await this.notes.add(reference, body.body, user);
+    return this.casePage.page(reference, user);
   }
 
   @Post(':reference/jurisdiction')
@@ -171,12 +185,13 @@ export class CasesController {
   @ApiOperation({ summary: 'Correct the jurisdiction, with a reason; the checklist is judged again' })
   @ApiOkResponse({ type: CaseDetailView })
   @ApiProblems(400, 401, 403, 404, 409)
-  changeJurisdiction(
+  async changeJurisdiction(
     @Param('reference') reference: string,
     @Body() body: JurisdictionChangeDto,
     @CurrentUser() user: SessionUser,
   ): Promise<CaseDetailView> {
-    return this.review.changeJurisdiction(reference, body, user);
+    await this.jurisdictions.change(reference, body, user);
+    return this.casePage.page(reference, user);
   }
 
   @Get(':reference/audit')
@@ -186,7 +201,7 @@ export class CasesController {
   @ApiOkResponse({ type: AuditTrailView })
   @ApiProblems(401, 403, 404)
   audit(@Param('reference') reference: string): Promise<AuditTrailView> {
-    return this.review.auditTrail(reference);
+    return this.auditTrail.forCase(reference);
   }
 
   @Get(':reference/documents/:id/content')
@@ -204,7 +219,7 @@ export class CasesController {
     @Param('id', new ParseUUIDPipe()) documentId: string,
     @CurrentCaller() caller: Caller,
   ): Promise<StreamableFile> {
-    const opened = await this.review.openDocument(reference, documentId, auditActorOf(caller));
+    const opened = await this.reading.open(reference, documentId, auditActorOf(caller));
     return new StreamableFile(opened.content, {
       type: opened.mediaType,
       length: opened.size,
@@ -219,12 +234,13 @@ export class CasesController {
   @ApiOperation({ summary: 'Accept a document, or reject it with a reason the family reads' })
   @ApiOkResponse({ type: CaseDetailView })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  verify(
+  async verify(
     @Param('reference') reference: string,
     @Param('id', new ParseUUIDPipe()) documentId: string,
     @Body() body: VerificationDto,
     @CurrentUser() user: SessionUser,
   ): Promise<CaseDetailView> {
-    return this.review.verifyDocument(reference, documentId, body, user);
+    await this.verification.verify(reference, documentId, body, user);
+    return this.casePage.page(reference, user);
   }
 }

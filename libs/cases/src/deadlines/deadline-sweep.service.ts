@@ -12,12 +12,14 @@ import {
   type HoldReleaseReason,
   HoldsService,
   plusDays,
-  type ReleasedHold,
 } from '@app/timeline';
 import { APPEAL_WINDOW_DAYS, FINAL_STATES } from '../case-lifecycle.js';
+import { CasesRepository, type EscalatedCase } from '../cases.repository.js';
+import { DeadlineSweepsRepository } from './deadline-sweeps.repository.js';
 
 export const DEADLINE_SWEEP_JOB = 'deadline-sweep';
 const SYSTEM = { actorType: 'system' as const, actorId: 'deadline-sweep' };
+const DAY = 86_400_000;
 
 export interface SweepFigures {
   day: string;
@@ -31,21 +33,6 @@ export interface SweepFigures {
   stepsMs: { lapse: number; finalRejections: number; recompute: number; escalate: number };
 }
 
-interface ReleasedRow {
-  id: string;
-  case_id: string;
-  case_reference: string;
-  account_email: string;
-}
-
-interface EscalatedRow {
-  id: string;
-  reference: string;
-  state: string;
-  deadline_kind: string;
-  risk_date: string;
-}
-
 /**
  * The daily deadline sweep (issue #5), on the job queue so that one instance runs it: holds lapse
  * where the family sent nothing in HOLD_LAPSE_DAYS, holds of finally rejected cases go, the
@@ -57,6 +44,8 @@ interface EscalatedRow {
 export class DeadlineSweep implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesRepository,
+    private readonly sweeps: DeadlineSweepsRepository,
     private readonly holds: HoldsService,
     private readonly deadlines: DeadlineRefresher,
     private readonly audit: AuditService,
@@ -75,18 +64,8 @@ export class DeadlineSweep implements OnModuleInit {
     const started = Date.now();
     const now = this.clock.now();
     const day = calendarDateOf(now);
-    const [claimed] = await this.dataSource.query<[{ day: string }?]>(
-      `INSERT INTO deadline_sweeps (day, started_at) VALUES ($1::date, $2::timestamptz)
-       ON CONFLICT (day) DO UPDATE SET started_at = EXCLUDED.started_at, finished_at = NULL
-         WHERE deadline_sweeps.finished_at IS NULL OR $3::boolean
-       RETURNING day`,
-      [day, now, options.again ?? false],
-    );
-    if (!claimed) return null;
-    const [previous] = await this.dataSource.query<[{ started_at: Date | null }]>(
-      'SELECT max(started_at) AS started_at FROM deadline_sweeps WHERE day < $1::date AND finished_at IS NOT NULL',
-      [day],
-    );
+    if (!(await this.sweeps.claim(day, now, options.again ?? false))) return null;
+    const previousStart = await this.sweeps.lastFinishedStartBefore(day);
     const stepsMs = { lapse: 0, finalRejections: 0, recompute: 0, escalate: 0 };
     const step = async <T>(name: keyof typeof stepsMs, work: () => Promise<T>): Promise<T> => {
       const stepStarted = Date.now();
@@ -96,7 +75,7 @@ export class DeadlineSweep implements OnModuleInit {
     };
     const holdsLapsed = await step('lapse', () => this.lapseHolds(now));
     const holdsReleasedAfterRejection = await step('finalRejections', () => this.releaseFinallyRejected(now));
-    const accountsRecomputed = await step('recompute', () => this.deadlines.refreshDue(previous.started_at));
+    const accountsRecomputed = await step('recompute', () => this.deadlines.refreshDue(previousStart));
     const { escalated, cleared } = await step('escalate', () => this.escalate(now));
     const figures: SweepFigures = {
       day,
@@ -108,60 +87,37 @@ export class DeadlineSweep implements OnModuleInit {
       ms: Date.now() - started,
       stepsMs,
     };
-    await this.dataSource.query('UPDATE deadline_sweeps SET finished_at = $2, figures = $3 WHERE day = $1', [
-      day,
-      this.clock.now(),
-      JSON.stringify(figures),
-    ]);
+    await this.sweeps.finish(day, this.clock.now(), figures);
     return figures;
   }
 
   /** The family sent no document within HOLD_LAPSE_DAYS of the hold: it lapses. */
   private lapseHolds(now: Date): Promise<number> {
-    return this.releaseWhere(
-      now,
-      'LAPSED',
-      `c.document_count = 0 AND h.placed_at <= $1::timestamptz - make_interval(days => $2::int)`,
-      [this.config.HOLD_LAPSE_DAYS],
-    );
+    const placedBy = new Date(now.getTime() - this.config.HOLD_LAPSE_DAYS * DAY);
+    return this.releaseHolds(now, 'LAPSED', placedBy, (manager, held) => this.cases.withoutDocuments(manager, held));
   }
 
   /** A rejection nobody appealed within the appeal window is final: its hold goes. */
   private releaseFinallyRejected(now: Date): Promise<number> {
-    return this.releaseWhere(
-      now,
-      'REJECTED',
-      `c.state = 'REJECTED' AND c.decided_at < $1::timestamptz - make_interval(days => $2::int)`,
-      [APPEAL_WINDOW_DAYS],
+    const decidedBefore = new Date(now.getTime() - APPEAL_WINDOW_DAYS * DAY);
+    return this.releaseHolds(now, 'REJECTED', undefined, (manager, held) =>
+      this.cases.rejectedBefore(manager, held, decidedBefore),
     );
   }
 
-  private async releaseWhere(
+  /** Releases the holds (placed by `placedBy`) of the held cases that `chosen` picks, in one transaction. */
+  private releaseHolds(
     now: Date,
     reason: HoldReleaseReason,
-    condition: string,
-    parameters: unknown[],
+    placedBy: Date | undefined,
+    chosen: (manager: EntityManager, held: string[]) => Promise<string[]>,
   ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       // The chain's lock before the hold rows: a case's own transition takes its hold after the lock.
       await this.audit.lockChain(manager);
-      const rows = await manager.query<ReleasedRow[]>(
-        `WITH released AS (
-           UPDATE holds h SET released_at = $1::timestamptz, release_reason = '${reason}'
-           FROM cases c
-           WHERE c.id = h.case_id AND h.released_at IS NULL AND ${condition}
-           RETURNING h.id, h.case_id, h.case_reference, h.account_email
-         ) SELECT * FROM released`,
-        [now, ...parameters],
-      );
-      const released: ReleasedHold[] = rows.map((row) => ({
-        holdId: row.id,
-        caseId: row.case_id,
-        caseReference: row.case_reference,
-        accountEmail: row.account_email,
-      }));
-      await this.holds.recordReleases(manager, released, reason, now, SYSTEM);
-      return released.length;
+      const held = await this.holds.casesHeld(manager, placedBy);
+      if (held.length === 0) return 0;
+      return this.holds.releaseForCases(manager, await chosen(manager, held), reason, now, SYSTEM);
     });
   }
 
@@ -169,31 +125,9 @@ export class DeadlineSweep implements OnModuleInit {
   private async escalate(now: Date): Promise<{ escalated: number; cleared: number }> {
     const today = calendarDateOf(now);
     const horizon = plusDays(today, this.config.DEADLINE_ESCALATION_DAYS);
-    const atRisk = `c.state <> ALL($2::text[]) AND d.risk_rank = 1 AND d.risk_date <= $3::date`;
-    const parameters = [now, [...FINAL_STATES], horizon];
     return this.dataSource.transaction(async (manager) => {
       // Rows locked in id order, as every multi-row writer of cases does, then the chain's lock.
-      const escalated = await manager.query<EscalatedRow[]>(
-        `WITH due AS (
-           SELECT c.id FROM cases c JOIN case_deadlines d ON d.case_id = c.id
-           WHERE c.escalated_at IS NULL AND ${atRisk} ORDER BY c.id FOR UPDATE OF c
-         ), escalated AS (
-           UPDATE cases c SET escalated_at = $1::timestamptz FROM due WHERE c.id = due.id RETURNING c.id
-         )
-         SELECT c.id, c.reference, c.state, d.deadline_kind, d.risk_date::text AS risk_date
-         FROM escalated e JOIN cases c ON c.id = e.id JOIN case_deadlines d ON d.case_id = e.id`,
-        parameters,
-      );
-      const cleared = await manager.query<{ id: string }[]>(
-        `WITH stale AS (
-           SELECT c.id FROM cases c JOIN case_deadlines d ON d.case_id = c.id
-           WHERE c.escalated_at IS NOT NULL AND NOT (${atRisk.replaceAll('$2', '$1').replaceAll('$3', '$2')})
-           ORDER BY c.id FOR UPDATE OF c
-         ), cleared AS (
-           UPDATE cases c SET escalated_at = NULL FROM stale WHERE c.id = stale.id RETURNING c.id
-         ) SELECT * FROM cleared`,
-        parameters.slice(1),
-      );
+      const { escalated, cleared } = await this.cases.markEscalations(manager, now, FINAL_STATES, horizon);
       await this.record(manager, now, escalated, cleared);
       return { escalated: escalated.length, cleared: cleared.length };
     });
@@ -202,8 +136,8 @@ export class DeadlineSweep implements OnModuleInit {
   private async record(
     manager: EntityManager,
     now: Date,
-    escalated: EscalatedRow[],
-    cleared: { id: string }[],
+    escalated: EscalatedCase[],
+    cleared: string[],
   ): Promise<void> {
     const today = calendarDateOf(now);
     await this.audit.appendMany(manager, [
@@ -212,13 +146,13 @@ export class DeadlineSweep implements OnModuleInit {
         ...SYSTEM,
         action: 'case.escalated',
         caseId: row.id,
-        details: { kind: row.deadline_kind, date: row.risk_date, daysLeft: daysBetween(today, row.risk_date) },
+        details: { kind: row.deadlineKind, date: row.riskDate, daysLeft: daysBetween(today, row.riskDate) },
       })),
-      ...cleared.map((row) => ({
+      ...cleared.map((id) => ({
         at: now.toISOString(),
         ...SYSTEM,
         action: 'case.escalation_cleared',
-        caseId: row.id,
+        caseId: id,
         details: {},
       })),
     ]);
@@ -231,9 +165,9 @@ export class DeadlineSweep implements OnModuleInit {
         payload: {
           caseReference: row.reference,
           state: row.state,
-          kind: row.deadline_kind,
-          date: row.risk_date,
-          daysLeft: daysBetween(today, row.risk_date),
+          kind: row.deadlineKind,
+          date: row.riskDate,
+          daysLeft: daysBetween(today, row.riskDate),
         },
       })),
     );

@@ -4,13 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { AppConfig, Clock } from '@app/common';
-import { DocumentEntity, DocumentsService, MalwareScanner } from '@app/documents';
+import { type DocumentEntity, DocumentsRepository, DocumentsService, MalwareScanner } from '@app/documents';
 import { OutboxService } from '@app/notifications';
-import { intakeStateAfterDocuments } from '../case-checklist.js';
-import { emailConfirmed } from '../case-lifecycle.js';
-import { CaseEntity } from '../case.entity.js';
+import { CasesRepository } from '../cases.repository.js';
+import { CaseTransitions, type TransitionActor } from '../state-machine/case-transitions.service.js';
 
 const ACTOR = { actorType: 'system' as const, actorId: 'malware-scan' };
+const SCANNER: TransitionActor = { id: 'malware-scan', role: 'system', audit: ACTOR };
 /** What the family reads on a quarantined document (their portal shows it in their own language). */
 const QUARANTINE_REASON =
   'This file contains malware and has been quarantined; nobody will open it. Please send a clean copy.';
@@ -44,6 +44,9 @@ export class DocumentScanService implements OnApplicationBootstrap, OnApplicatio
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scanner: MalwareScanner,
     private readonly documents: DocumentsService,
+    private readonly rows: DocumentsRepository,
+    private readonly cases: CasesRepository,
+    private readonly transitions: CaseTransitions,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -88,13 +91,8 @@ export class DocumentScanService implements OnApplicationBootstrap, OnApplicatio
   private async scanOne(
     manager: EntityManager,
   ): Promise<'none' | 'clean' | 'infected' | 'unreadable' | 'scanner-down'> {
-    const [claimed] = await manager.query<[{ id: string }?]>(
-      `SELECT id FROM documents WHERE scan_status = 'PENDING' AND (scan_retry_at IS NULL OR scan_retry_at <= $1)
-       ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      [this.clock.now()],
-    );
-    if (!claimed) return 'none';
-    const document = await manager.findOneByOrFail(DocumentEntity, { id: claimed.id });
+    const document = await this.rows.claimNextToScan(manager, this.clock.now());
+    if (!document) return 'none';
     const content = this.documents.openContent(document);
     let unreadable: Error | undefined;
     content.once('error', (error) => (unreadable = error));
@@ -110,10 +108,7 @@ export class DocumentScanService implements OnApplicationBootstrap, OnApplicatio
     }
     const now = this.clock.now();
     if (verdict.clean) {
-      await manager.query(`UPDATE documents SET scan_status = 'CLEAN', scanned_at = $2 WHERE id = $1`, [
-        document.id,
-        now,
-      ]);
+      await this.rows.markScannedClean(manager, document.id, now);
       await this.audit.append(manager, {
         ...ACTOR,
         at: now.toISOString(),
@@ -129,7 +124,7 @@ export class DocumentScanService implements OnApplicationBootstrap, OnApplicatio
 
   private async putOff(manager: EntityManager, document: DocumentEntity, error: Error): Promise<'unreadable'> {
     const retryAt = new Date(this.clock.now().getTime() + UNREADABLE_RETRY_MS);
-    await manager.query('UPDATE documents SET scan_retry_at = $2 WHERE id = $1', [document.id, retryAt]);
+    await this.rows.putOffScan(manager, document.id, retryAt);
     this.logger.error(
       { err: error, documentId: document.id, retryAt },
       'A stored document could not be read for its malware scan; it stays unreadable and is tried again later',
@@ -143,11 +138,8 @@ export class DocumentScanService implements OnApplicationBootstrap, OnApplicatio
     finding: string,
     now: Date,
   ): Promise<void> {
-    await manager.query(
-      `UPDATE documents SET scan_status = 'INFECTED', scan_finding = $2, scanned_at = $3,
-         verification = 'REJECTED', rejection_reason = $4 WHERE id = $1`,
-      [document.id, finding.slice(0, 200), now, QUARANTINE_REASON],
-    );
+    await this.rows.quarantine(manager, document.id, finding.slice(0, 200), now, QUARANTINE_REASON);
+    await this.cases.lockForChange(manager, document.caseId); // before the audit chain's lock (lock order)
     const record = { ...ACTOR, at: now.toISOString(), caseId: document.caseId };
     await this.audit.append(manager, {
       ...record,
@@ -163,24 +155,6 @@ export class DocumentScanService implements OnApplicationBootstrap, OnApplicatio
       },
     ]);
     // The rejected document may leave a required item unfilled: back to waiting for documents.
-    const entity = await manager.findOneByOrFail(CaseEntity, { id: document.caseId });
-    const all = await manager.find(DocumentEntity, { where: { caseId: document.caseId } });
-    const next = intakeStateAfterDocuments(
-      entity,
-      all,
-      emailConfirmed(this.config.REQUIRE_EMAIL_VERIFICATION, entity.requesterEmailVerifiedAt),
-    );
-    if (next !== entity.state) {
-      await manager.query('UPDATE cases SET state = $2, version = version + 1, updated_at = $3 WHERE id = $1', [
-        entity.id,
-        next,
-        now,
-      ]);
-      await this.audit.append(manager, {
-        ...record,
-        action: 'case.state_changed',
-        details: { from: entity.state, to: next },
-      });
-    }
+    await this.transitions.apply(manager, { caseId: document.caseId, action: 'documents-changed', actor: SCANNER });
   }
 }

@@ -26,6 +26,7 @@ function offered(
   const options = actionOptions(snapshot(state, requestType), who, {
     now: NOW,
     checklist: { satisfied, allProvided: true, missing: satisfied ? [] : ['death certificate'] },
+    addressConfirmed: true,
     openDataRequestsOnAccount,
     policy: { appealWindowDays: 30, expiryDays: 90 },
   });
@@ -94,6 +95,7 @@ describe('the actions the back office offers (asked of the state machine)', () =
       {
         now: NOW,
         checklist: { satisfied: true, allProvided: true, missing: [] },
+        addressConfirmed: true,
         openDataRequestsOnAccount: 0,
         policy: { appealWindowDays: 30, expiryDays: 90 },
       },

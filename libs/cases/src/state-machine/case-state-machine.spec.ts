@@ -1,5 +1,6 @@
 import { CASE_STATES, type CaseState, type RequestType } from '@app/common';
 import {
+  ACTION_ROLES,
   ACTOR_ROLES,
   type ActorRole,
   CASE_ACTIONS,
@@ -40,6 +41,7 @@ function context(overrides: Partial<TransitionContext> = {}): TransitionContext 
   return {
     now: NOW,
     checklist: { satisfied: true, allProvided: true, missing: [] },
+    addressConfirmed: true,
     reasonCode: 'NOT_ENTITLED',
     note: 'The inheritance certificate names another heir.',
     openDataRequestsOnAccount: 0,
@@ -61,14 +63,19 @@ const ALLOWED: [CaseAction, ActorRole[], CaseState[], CaseState | 'same'][] = [
   ['reopen-on-appeal', ['reviewer', 'legal'], ['APPEALED'], 'IN_REVIEW'],
   ['withdraw', ['requester'], OPEN, 'WITHDRAWN'],
   ['appeal', ['requester'], ['REJECTED'], 'APPEALED'],
-  // With the checklist all provided: forward from waiting, otherwise no change.
-  ['documents-changed', ['system'], ['AWAITING_DOCUMENTS', 'NEEDS_INFO'], 'READY_FOR_REVIEW'],
-  [
-    'documents-changed',
-    ['system'],
-    CASE_STATES.filter((s) => s !== 'AWAITING_DOCUMENTS' && s !== 'NEEDS_INFO'),
-    'same',
-  ],
+  // With the checklist all provided (and the address confirmed): forward from waiting, otherwise no
+  // change. An upload, a quarantine or a confirmed address re-judges in any state; a reviewer's
+  // verdict on a document or a new jurisdiction only while the case is open.
+  ...(['documents-changed', 'confirm-email', 'verify-document', 'change-jurisdiction'] as const).flatMap(
+    (action): [CaseAction, ActorRole[], CaseState[], CaseState | 'same'][] => {
+      const roles: ActorRole[] = ACTION_ROLES[action].slice();
+      const judged = action === 'verify-document' || action === 'change-jurisdiction' ? OPEN : CASE_STATES;
+      return [
+        [action, roles, ['AWAITING_DOCUMENTS', 'NEEDS_INFO'], 'READY_FOR_REVIEW'],
+        [action, roles, judged.filter((s) => s !== 'AWAITING_DOCUMENTS' && s !== 'NEEDS_INFO'), 'same'],
+      ];
+    },
+  ),
   ['expire', ['system'], ['AWAITING_DOCUMENTS', 'NEEDS_INFO'], 'EXPIRED'],
 ];
 
@@ -96,6 +103,7 @@ describe('the state machine, state × action × role', () => {
     if (!roleMayAct) expect(result.code).toBe('ROLE_NOT_ALLOWED');
     else if (action === 'approve' && state === 'AWAITING_SECOND_APPROVAL')
       expect(result.code).toBe('SECOND_APPROVAL_NEEDS_LEGAL');
+    else if (action === 'withdraw') expect(result.code).toBe('CASE_NOT_OPEN');
     else expect(result.code).toBe('NOT_ALLOWED_IN_STATE');
     expect(result.message.length).toBeGreaterThan(10);
   });
@@ -323,5 +331,43 @@ describe('documents changing', () => {
       context({ checklist: { satisfied: false, allProvided, missing: [] } }),
     );
     expect(result).toMatchObject({ ok: true, state: to });
+  });
+});
+
+describe('intake waits for the confirmed address', () => {
+  it.each(['documents-changed', 'confirm-email', 'verify-document', 'change-jurisdiction'] as const)(
+    '%s keeps a complete case waiting while the address is unconfirmed',
+    (action) => {
+      const role = ACTION_ROLES[action][0];
+      const result = transition(
+        snapshot('AWAITING_DOCUMENTS'),
+        action,
+        { id: 'a', role },
+        context({ addressConfirmed: false }),
+      );
+      expect(result).toMatchObject({ ok: true, state: 'AWAITING_DOCUMENTS', events: [] });
+    },
+  );
+
+  it('a confirmed address sends a complete case to review, once', () => {
+    expect(
+      transition(snapshot('AWAITING_DOCUMENTS'), 'confirm-email', { id: 'f', role: 'requester' }, context()),
+    ).toMatchObject({
+      ok: true,
+      state: 'READY_FOR_REVIEW',
+      events: [{ type: 'STATE_CHANGED', from: 'AWAITING_DOCUMENTS', to: 'READY_FOR_REVIEW' }],
+    });
+  });
+
+  it('a missing document sends a case that was ready back to the family', () => {
+    const missing = { satisfied: false, allProvided: false, missing: ['death certificate'] };
+    expect(
+      transition(
+        snapshot('READY_FOR_REVIEW'),
+        'verify-document',
+        { id: 'r', role: 'reviewer' },
+        context({ checklist: missing }),
+      ),
+    ).toMatchObject({ ok: true, state: 'AWAITING_DOCUMENTS' });
   });
 });

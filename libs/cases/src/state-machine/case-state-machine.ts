@@ -8,8 +8,21 @@ import { appealDeadline, FINAL_STATES, intakeStateAfterEvaluation, WAITING_FOR_F
  */
 
 export { REVIEWER_ACTIONS, type ReviewerAction } from '@app/common';
-/** The reviewers' actions, and those of the family and of the system. */
-export const CASE_ACTIONS = [...REVIEWER_ACTIONS, 'withdraw', 'appeal', 'documents-changed', 'expire'] as const;
+/**
+ * The reviewers' actions, and the other changes that may move a case: the family's (withdraw,
+ * appeal, confirm-email), a change of its documents (an upload, a quarantine), a reviewer's verdict
+ * on a document or correction of the jurisdiction, and the system's expiry.
+ */
+export const CASE_ACTIONS = [
+  ...REVIEWER_ACTIONS,
+  'withdraw',
+  'appeal',
+  'confirm-email',
+  'documents-changed',
+  'verify-document',
+  'change-jurisdiction',
+  'expire',
+] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export const ACTOR_ROLES = ['reviewer', 'legal', 'admin', 'requester', 'system'] as const;
@@ -47,6 +60,8 @@ export interface CaseSnapshot {
 export interface TransitionContext {
   now: Date;
   checklist: { satisfied: boolean; allProvided: boolean; missing: readonly string[] };
+  /** The requester confirmed their address (or the deployment does not ask): intake may go to review. */
+  addressConfirmed: boolean;
   reasonCode?: string;
   /** Free text: the deficiency notice, the reason the family reads, an override's justification. */
   note?: string;
@@ -86,6 +101,7 @@ export const REFUSALS = {
   APPEAL_NEEDS_ANOTHER_REVIEWER: 422,
   CLOSURE_WHILE_DATA_REQUESTED: 422,
   NOT_YET_EXPIRED: 422,
+  CASE_NOT_OPEN: 409,
 } as const;
 export type RefusalCode = keyof typeof REFUSALS;
 
@@ -106,7 +122,11 @@ export const ACTION_ROLES: Record<CaseAction, readonly ActorRole[]> = {
   'reopen-on-appeal': ['reviewer', 'legal'],
   withdraw: ['requester'],
   appeal: ['requester'],
-  'documents-changed': ['system'],
+  'confirm-email': ['requester'],
+  // The family's upload (or the support tooling's for them), or a quarantine by the scanner.
+  'documents-changed': ['requester', 'system'],
+  'verify-document': ['reviewer', 'legal'],
+  'change-jurisdiction': ['reviewer', 'legal'],
   expire: ['system'],
 };
 
@@ -178,7 +198,9 @@ export function transition(
       return move('IN_REVIEW', { type: 'ASSIGNED', assigneeId: actor.id });
     }
     case 'withdraw':
-      return OPEN_STATES.has(state) ? move('WITHDRAWN') : wrongState();
+      return OPEN_STATES.has(state)
+        ? move('WITHDRAWN')
+        : refuse('CASE_NOT_OPEN', `This request is already ${words(state)}.`);
     case 'appeal': {
       if (state !== 'REJECTED' || !snapshot.rejectedAt) return wrongState();
       const deadline = appealDeadline(snapshot.rejectedAt, context.policy.appealWindowDays).getTime();
@@ -192,8 +214,14 @@ export function transition(
       if (!statement) return refuse('REASON_REQUIRED', 'An appeal needs a statement of why the decision is wrong.');
       return move('APPEALED', { type: 'APPEAL_LODGED', statement });
     }
+    case 'confirm-email':
     case 'documents-changed':
-      return move(intakeStateAfterEvaluation(state, context.checklist.allProvided));
+      return move(intakeStateAfterEvaluation(state, context.checklist.allProvided && context.addressConfirmed));
+    case 'verify-document':
+    case 'change-jurisdiction':
+      // A finished case is a record: its documents and its rules stay as they were decided.
+      if (FINAL_STATES.has(state)) return wrongState();
+      return move(intakeStateAfterEvaluation(state, context.checklist.allProvided && context.addressConfirmed));
     case 'expire': {
       if (!WAITING_FOR_FAMILY.has(state)) return wrongState();
       const since = snapshot.waitingForFamilySince?.getTime();
@@ -307,6 +335,9 @@ const PAST: Record<CaseAction, string> = {
   'reopen-on-appeal': 'reopened on appeal',
   withdraw: 'withdrawn',
   appeal: 'appealed',
+  'confirm-email': 'confirmed',
   'documents-changed': 're-judged',
+  'verify-document': 'given a verdict on its documents',
+  'change-jurisdiction': 'moved to another jurisdiction',
   expire: 'expired',
 };

@@ -11,6 +11,7 @@ import { RequesterMail1764700000000 } from './1764700000000-requester-mail.js';
 import { MalwareScan1764800000000 } from './1764800000000-malware-scan.js';
 import { HoldsByCase1764900000000 } from './1764900000000-holds-by-case.js';
 import { ScanRetry1765000000000 } from './1765000000000-scan-retry.js';
+import { CaseWritesInCode1765100000000 } from './1765100000000-case-writes-in-code.js';
 
 /** Every migration, oldest first. Listed, not globbed, so the ESM build needs no file scanning. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MalwareScan1764800000000,
   HoldsByCase1764900000000,
   ScanRetry1765000000000,
+  CaseWritesInCode1765100000000,
 ];

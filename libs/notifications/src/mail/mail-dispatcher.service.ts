@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@app/common';
-import { DocumentCipher } from '@app/documents';
+import { DocumentCipher, DocumentsRepository } from '@app/documents';
 import { JobQueue } from '@app/jobs';
+import { CaseDirectory, type CaseMailFacts } from '../case-directory.port.js';
 import { afterFailure, OutboxWorker } from '../outbox-worker.js';
 import { confirmationCode } from './confirmation-code.js';
 import { composeMail, type MailFacts, type MailKind, mailLanguage } from './mail-composer.js';
@@ -12,23 +13,20 @@ import { MailTransport } from './mail-transport.js';
 export const MAIL_DISPATCH_JOB = 'mail-dispatch';
 const CLAIM = 20;
 const LEASE_SECONDS = 120;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface ClaimedMail {
+interface ClaimedRow {
   id: string;
   kind: MailKind;
   attempts: number;
   created_at: Date;
   case_id: string;
   payload: Record<string, unknown>;
-  reference: string;
-  requester_full_name: string;
-  requester_email: string;
-  requester_language: string;
-  subject_full_name: string;
-  deficiency_notice: { note: string; items: string[] } | null;
-  decision_outcome: 'APPROVED' | 'REJECTED' | null;
-  decision_reason: string | null;
-  document_file_name: string | null;
+}
+
+interface ClaimedMail extends ClaimedRow {
+  case: CaseMailFacts;
+  documentFileName: string | undefined;
 }
 
 export interface MailFigures {
@@ -49,6 +47,8 @@ export class MailDispatcher extends OutboxWorker<MailFigures> {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
     private readonly cipher: DocumentCipher,
+    private readonly cases: CaseDirectory,
+    private readonly documents: DocumentsRepository,
     private readonly clock: Clock,
     config: AppConfig,
     jobs: JobQueue,
@@ -93,8 +93,9 @@ export class MailDispatcher extends OutboxWorker<MailFigures> {
     });
   }
 
-  private claim(): Promise<ClaimedMail[]> {
-    return this.dataSource.query<ClaimedMail[]>(
+  /** Mails due now, leased to this instance, with what they say of their case and document. */
+  private async claim(): Promise<ClaimedMail[]> {
+    const rows = await this.dataSource.query<ClaimedRow[]>(
       `WITH claimed AS (
          UPDATE mail_messages m
          SET next_attempt_at = $1::timestamptz + make_interval(secs => ${String(LEASE_SECONDS)}), attempts = attempts + 1
@@ -103,20 +104,32 @@ export class MailDispatcher extends OutboxWorker<MailFigures> {
            ORDER BY next_attempt_at LIMIT ${String(CLAIM)} FOR UPDATE SKIP LOCKED)
          RETURNING m.id, m.kind, m.attempts, m.created_at, m.case_id, m.event_id
        )
-       SELECT m.id, m.kind, m.attempts, m.created_at, m.case_id, e.payload, c.reference, c.requester_full_name,
-              c.requester_email, c.requester_language, c.subject_full_name, c.deficiency_notice,
-              c.decision_outcome, c.decision_reason, d.file_name AS document_file_name
-       FROM claimed m JOIN outbox_events e ON e.id = m.event_id JOIN cases c ON c.id = m.case_id
-       LEFT JOIN documents d ON d.id::text = e.payload->>'documentId' AND d.case_id = m.case_id`,
+       SELECT m.id, m.kind, m.attempts, m.created_at, m.case_id, e.payload
+       FROM claimed m JOIN outbox_events e ON e.id = m.event_id`,
       [this.clock.now()],
     );
+    const documentIdOf = (row: ClaimedRow): string | undefined =>
+      typeof row.payload.documentId === 'string' && UUID.test(row.payload.documentId)
+        ? row.payload.documentId
+        : undefined;
+    const [cases, fileNames] = await Promise.all([
+      this.cases.mailFacts([...new Set(rows.map((row) => row.case_id))]),
+      this.documents.fileNames(rows.flatMap((row) => documentIdOf(row) ?? [])),
+    ]);
+    return rows.flatMap((row) => {
+      const facts = cases.get(row.case_id);
+      const documentId = documentIdOf(row);
+      return facts
+        ? [{ ...row, case: facts, documentFileName: documentId === undefined ? undefined : fileNames.get(documentId) }]
+        : [];
+    });
   }
 
   private async send(mail: ClaimedMail): Promise<'sent' | 'retrying' | 'dead'> {
-    const language = mailLanguage(mail.requester_language);
+    const language = mailLanguage(mail.case.requesterLanguage);
     const { subject, text } = composeMail(mail.kind, this.facts(mail), language);
     try {
-      await this.transport.send({ id: mail.id, to: mail.requester_email, subject, text, language });
+      await this.transport.send({ id: mail.id, to: mail.case.requesterEmail, subject, text, language });
       await this.dataSource.query(
         `UPDATE mail_messages SET status = 'SENT', sent_at = $2, last_error = NULL WHERE id = $1`,
         [mail.id, this.clock.now()],
@@ -141,20 +154,21 @@ export class MailDispatcher extends OutboxWorker<MailFigures> {
   private facts(mail: ClaimedMail): MailFacts {
     const base = this.config.PUBLIC_URL.replace(/\/$/, '');
     const code = confirmationCode(this.cipher, mail.case_id);
+    const facts = mail.case;
     return {
-      requesterName: mail.requester_full_name,
-      reference: mail.reference,
-      subjectName: mail.subject_full_name,
-      statusLink: `${base}/requests/${mail.reference}`,
-      confirmLink: `${base}/requests/${mail.reference}/confirm?code=${code}`,
+      requesterName: facts.requesterFullName,
+      reference: facts.reference,
+      subjectName: facts.subjectFullName,
+      statusLink: `${base}/requests/${facts.reference}`,
+      confirmLink: `${base}/requests/${facts.reference}/confirm?code=${code}`,
       confirmCode: code,
-      note: mail.deficiency_notice?.note,
-      missing: mail.deficiency_notice?.items,
-      outcome: mail.decision_outcome ?? undefined,
-      reason: mail.decision_reason ?? undefined,
+      note: facts.deficiencyNotice?.note,
+      missing: facts.deficiencyNotice?.items,
+      outcome: facts.decisionOutcome ?? undefined,
+      reason: facts.decisionReason ?? undefined,
       deadline: typeof mail.payload.date === 'string' ? mail.payload.date : undefined,
       daysLeft: typeof mail.payload.daysLeft === 'number' ? mail.payload.daysLeft : undefined,
-      fileName: mail.document_file_name ?? undefined,
+      fileName: mail.documentFileName,
     };
   }
 }
