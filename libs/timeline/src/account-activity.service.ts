@@ -10,6 +10,7 @@ import { DeadlineRefresher } from './deadline-refresher.service.js';
 import { type AccountActivityDto, toAccountActivity } from './dto/account-activity.dto.js';
 import { deadlineSummary } from './next-deadline.js';
 import { TimelineReader } from './timeline-reader.service.js';
+import { TimelineRepository } from './timeline.repository.js';
 import { TimelineView } from './views/timeline.views.js';
 
 /** The account platform reports activity; reviewers and the platform read the timeline it gives. */
@@ -17,6 +18,7 @@ import { TimelineView } from './views/timeline.views.js';
 export class AccountActivityService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: TimelineRepository,
     private readonly reader: TimelineReader,
     private readonly deadlines: DeadlineRefresher,
     private readonly audit: AuditService,
@@ -34,11 +36,7 @@ export class AccountActivityService {
     const problems = activityProblems(activity, calendarDateOf(now));
     if (problems.length > 0) throw DomainException.invalid(problems);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO account_activity (account_email, facts, reported_at) VALUES ($1, $2, $3)
-         ON CONFLICT (account_email) DO UPDATE SET facts = EXCLUDED.facts, reported_at = EXCLUDED.reported_at`,
-        [accountEmail, JSON.stringify(activity), now],
-      );
+      await this.store.saveActivity(manager, accountEmail, activity, now);
       await this.audit.append(manager, {
         at: now.toISOString(),
         ...actor,

@@ -8,6 +8,7 @@ import { calendarDateOf } from './calendar-date.js';
 import { DeadlineCopies } from './deadline-copies.port.js';
 import { deadlineSummary, riskKeyOf } from './next-deadline.js';
 import { TimelineReader } from './timeline-reader.service.js';
+import { TimelineRepository } from './timeline.repository.js';
 
 const BATCH = 5000;
 const PARALLEL_BATCHES = 2;
@@ -37,6 +38,7 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
     private readonly reader: TimelineReader,
     private readonly clock: Clock,
     private readonly copies: DeadlineCopies,
+    private readonly store: TimelineRepository,
   ) {
     dataSource.subscribers.push(this);
   }
@@ -104,10 +106,10 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
       return same ? [] : [{ id: row.id, ...key }];
     });
     await this.copies.write(manager, changed);
-    await manager.query(
-      `UPDATE account_activity a SET recompute_on = u.day
-       FROM unnest($1::text[], $2::date[]) AS u(email, day) WHERE a.account_email = u.email`,
-      [[...fresh.keys()], [...fresh.values()].map((account) => account.changesOn ?? null)],
+    await this.store.setRecomputeOn(
+      manager,
+      [...fresh.keys()],
+      [...fresh.values()].map((account) => account.changesOn ?? null),
     );
   }
 
@@ -119,15 +121,7 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
    */
   async refreshDue(changedSince: Date | null): Promise<number> {
     const today = calendarDateOf(this.clock.now());
-    if (changedSince) {
-      await this.dataSource.query(
-        `UPDATE account_activity SET recompute_on = $1
-         WHERE (recompute_on IS NULL OR recompute_on > $1)
-           AND (reported_at >= $2 OR account_email IN (
-                  SELECT account_email FROM holds WHERE placed_at >= $2 OR released_at >= $2))`,
-        [today, changedSince],
-      );
-    }
+    if (changedSince) await this.store.markChangedSince(today, changedSince);
     let refreshed = 0;
     const inFlight = new Set<Promise<void>>();
     try {
@@ -139,40 +133,18 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
   }
 
   /**
-   * Reads the due accounts through a cursor (one sequential scan, however few are due) and refreshes
-   * them in batches, PARALLEL_BATCHES at a time, so PostgreSQL writes one while we compute the next.
+   * Refreshes the due accounts in batches, PARALLEL_BATCHES at a time, so PostgreSQL writes one
+   * while we compute the next.
    */
   private async walk(today: string, inFlight: Set<Promise<void>>, counted: (count: number) => void): Promise<void> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`Not a calendar date: ${today}`);
-    const cursor = this.dataSource.createQueryRunner();
-    await cursor.connect();
-    try {
-      await cursor.startTransaction();
-      // DECLARE takes no bind parameters; `today` is a checked calendar date.
-      await cursor.query(
-        `DECLARE due_accounts NO SCROLL CURSOR FOR
-         SELECT account_email FROM account_activity WHERE recompute_on <= '${today}'::date`,
-      );
-      for (;;) {
-        const due = await cursor.manager.query<{ account_email: string }[]>(`FETCH FORWARD ${BATCH} FROM due_accounts`);
-        if (due.length === 0) break;
-        const batch = this.dataSource
-          .transaction((manager) =>
-            this.refresh(
-              manager,
-              due.map((row) => row.account_email),
-            ),
-          )
-          .finally(() => inFlight.delete(batch));
-        inFlight.add(batch);
-        counted(due.length);
-        if (inFlight.size >= PARALLEL_BATCHES) await Promise.race(inFlight);
-      }
-      await Promise.all(inFlight);
-      await cursor.commitTransaction();
-    } finally {
-      if (cursor.isTransactionActive) await cursor.rollbackTransaction();
-      await cursor.release();
+    for await (const due of this.store.dueAccounts(today, BATCH)) {
+      const batch = this.dataSource
+        .transaction((manager) => this.refresh(manager, due))
+        .finally(() => inFlight.delete(batch));
+      inFlight.add(batch);
+      counted(due.length);
+      if (inFlight.size >= PARALLEL_BATCHES) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
   }
 }

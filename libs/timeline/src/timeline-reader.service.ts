@@ -5,6 +5,7 @@ import type { AccountActivity, HoldFact, Timeline } from './account-activity.js'
 import { calculateTimeline } from './calculate-timeline.js';
 import type { CalendarDate } from './calendar-date.js';
 import type { TimelineAssumptions } from './policy.js';
+import { TimelineRepository } from './timeline.repository.js';
 
 /** What the store knows about one account's clock. `activity` is null when nobody reported it. */
 export interface AccountClock {
@@ -14,24 +15,13 @@ export interface AccountClock {
   holds: (HoldFact & { caseId: string })[];
 }
 
-interface ActivityRow {
-  account_email: string;
-  facts: AccountActivity;
-  reported_at: Date;
-}
-
-interface HoldRow {
-  account_email: string;
-  case_id: string;
-  case_reference: string;
-  placed_at: Date;
-  released_at: Date | null;
-}
-
 /** Loads accounts' facts and holds, and runs the calculator over them with the configured assumptions. */
 @Injectable()
 export class TimelineReader {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly store: TimelineRepository,
+  ) {}
 
   get assumptions(): TimelineAssumptions {
     return {
@@ -53,23 +43,8 @@ export class TimelineReader {
     );
     if (keys.length === 0) return clocks;
     const [activities, holds] = await Promise.all([
-      manager.query<ActivityRow[]>(
-        'SELECT account_email, facts, reported_at FROM account_activity WHERE account_email = ANY($1::text[])',
-        [keys],
-      ),
-      onlyCase === undefined
-        ? manager.query<HoldRow[]>(
-            `SELECT h.account_email, h.case_id, h.case_reference, h.placed_at, h.released_at FROM holds h
-             WHERE h.account_email = ANY($1::text[])
-               AND EXISTS (SELECT 1 FROM account_activity a WHERE a.account_email = h.account_email)
-             ORDER BY h.placed_at`,
-            [keys],
-          )
-        : manager.query<HoldRow[]>(
-            `SELECT account_email, case_id, case_reference, placed_at, released_at FROM holds
-             WHERE case_id = $2 AND account_email = ANY($1::text[]) ORDER BY placed_at`,
-            [keys, onlyCase],
-          ),
+      this.store.activities(manager, keys),
+      this.store.holdsOn(manager, keys, onlyCase),
     ]);
     for (const row of activities) {
       const clock = clocks.get(row.account_email);

@@ -35,7 +35,12 @@ export class PurchaseDto {
 
 export class SubscriptionDto {
   @ApiProperty({ format: 'date', example: '2023-01-01' }) @IsCalendarDate() startedAt!: string;
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'null while it runs; may be a scheduled end' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'null while it runs; may be a scheduled end',
+  })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsCalendarDate()
@@ -72,13 +77,13 @@ export class MinorAccountDto {
 export class AccountActivityDto {
   @ApiProperty({ format: 'date', example: '2025-01-10' }) @IsCalendarDate() lastSignInAt!: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsCalendarDate()
   blockedSince?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsCalendarDate()

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   ACCOUNT_STATUSES,
   type AccountStatus,
@@ -18,16 +18,16 @@ export class DeadlineSummaryView implements DeadlineSummary {
     description: 'UNKNOWN: no activity reported for the account (treated as most at risk). NONE: nothing left to lose.',
   })
   status!: DeadlineSummary['status'];
-  @ApiPropertyOptional({ enum: TIMELINE_EVENT_KINDS, nullable: true }) kind!: TimelineEventKind | null;
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'For STOPPED: the date it would fall on' })
+  @ApiProperty({ enum: TIMELINE_EVENT_KINDS, nullable: true }) kind!: TimelineEventKind | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'For STOPPED: the date it would fall on' })
   date!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 41 }) daysLeft!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 41 }) daysLeft!: number | null;
   @ApiProperty({ description: 'A preservation hold stops the clock' }) held!: boolean;
 }
 
 export class TimelineEventView {
   @ApiProperty({ enum: TIMELINE_EVENT_KINDS }) kind!: TimelineEventKind;
-  @ApiPropertyOptional({ format: 'date', nullable: true }) date!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) date!: string | null;
   @ApiProperty({ enum: EVENT_STATES }) state!: EventState;
   @ApiProperty({ enum: STOP_REASONS, isArray: true }) stoppedBy!: StopReason[];
 }
@@ -77,11 +77,11 @@ export class HoldView {
   @ApiProperty({ example: 'anna.keller@outlook.com' }) accountEmail!: string;
   @ApiProperty({ example: 'NOK-2026-000123' }) caseReference!: string;
   @ApiProperty({ format: 'date-time' }) placedAt!: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) releasedAt!: string | null;
-  @ApiPropertyOptional({ enum: HOLD_RELEASE_REASONS, nullable: true }) releaseReason!: HoldReleaseReason | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) releasedAt!: string | null;
+  @ApiProperty({ enum: HOLD_RELEASE_REASONS, nullable: true }) releaseReason!: HoldReleaseReason | null;
 }
 
 export class HoldsPageView {
   @ApiProperty({ type: [HoldView] }) items!: HoldView[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
