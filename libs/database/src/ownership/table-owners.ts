@@ -1,0 +1,51 @@
+/**
+ * Who writes each table: the one file whose SQL may change it, and the files of the same library
+ * that may read it in a join (a read model). Checked by table-owners.spec.ts against every source
+ * file, so this list and the code cannot drift apart. docs/architecture.md explains the rule.
+ */
+export interface TableOwner {
+  /** The repository file that holds the table's SQL (paths from the repository root). */
+  owner: string;
+  /** Files of the owner's library that join the table in a read or a lock, never writing it. */
+  readers?: readonly string[];
+}
+
+const CASES = 'libs/cases/src/cases.repository.ts';
+const CASE_DEADLINES = 'libs/cases/src/deadlines/case-deadlines.repository.ts';
+const CASE_QUEUE = 'libs/cases/src/review/case-queue.ts';
+const TIMELINE = 'libs/timeline/src/timeline.repository.ts';
+
+export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
+  cases: { owner: CASES, readers: [CASE_DEADLINES, CASE_QUEUE] },
+  case_state_changes: { owner: CASES, readers: [CASE_QUEUE] },
+  case_deadlines: { owner: CASE_DEADLINES, readers: [CASES, CASE_QUEUE] },
+  case_notes: { owner: 'libs/cases/src/notes/case-notes.repository.ts' },
+  deadline_sweeps: { owner: 'libs/cases/src/deadlines/deadline-sweeps.repository.ts' },
+  documents: { owner: 'libs/documents/src/documents.repository.ts' },
+  account_activity: { owner: TIMELINE },
+  holds: { owner: TIMELINE },
+  audit_entries: { owner: 'libs/audit/src/audit.service.ts' },
+  idempotency_keys: { owner: 'apps/server/src/http/idempotency/idempotency.store.ts' },
+  outbox_events: { owner: 'libs/notifications/src/outbox.service.ts' },
+  mail_messages: { owner: 'libs/notifications/src/mail/mail-dispatcher.service.ts' },
+  webhook_subscriptions: { owner: 'libs/notifications/src/webhooks/webhooks.service.ts' },
+  webhook_deliveries: { owner: 'libs/notifications/src/webhooks/webhooks.service.ts' },
+  users: { owner: 'libs/identity/src/users/users.service.ts' },
+  sessions: { owner: 'libs/identity/src/sessions/sessions.service.ts' },
+  api_keys: { owner: 'libs/identity/src/api-keys/api-keys.service.ts' },
+};
+
+/** The TypeORM entities and their tables: calling the entity manager with one is SQL on that table. */
+export const ENTITY_TABLES: Readonly<Record<string, string>> = {
+  CaseEntity: 'cases',
+  CaseStateChangeEntity: 'case_state_changes',
+  DocumentEntity: 'documents',
+  UserEntity: 'users',
+  SessionEntity: 'sessions',
+};
+
+/**
+ * The triggers the schema keeps: guards, not behaviour. Every business rule is code in its owner.
+ * audit_entries refuses UPDATE, DELETE and TRUNCATE, so the chain is append-only whoever asks.
+ */
+export const KEPT_TRIGGERS = ['audit_entries_append_only', 'audit_entries_no_truncate'] as const;
