@@ -1,18 +1,3 @@
-export {
-  ACTOR_TYPES,
-  type ActorType,
-  type AuditDetailValue,
-  type AuditEntry,
-  type AuditRecord,
-  AuditRecordRejected,
-  chainEntry,
-  type ChainProblem,
-  type ChainVerdict,
-  ChainVerifier,
-  type Checkpoint,
-  entryHash,
-  GENESIS_HASH,
-  verifyChain,
-} from './audit-chain.js';
+export { ACTOR_TYPES, type ActorType, type AuditEntry, type AuditRecord, type Checkpoint } from './audit-chain.js';
 export { AuditModule } from './audit.module.js';
 export { AuditService } from './audit.service.js';

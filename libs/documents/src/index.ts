@@ -1,13 +1,10 @@
-export { type DocumentFields, DocumentsService } from './documents.service.js';
+export { DocumentsService } from './documents.service.js';
 export { DocumentsRepository } from './documents.repository.js';
 export { DocumentEntity, readable, SCAN_STATUSES, type ScanStatus } from './document.entity.js';
-export { ClamdScanner } from './scanning/clamd-scanner.js';
-export { MalwareScanner, type ScanVerdict } from './scanning/malware-scanner.js';
+export { MalwareScanner } from './scanning/malware-scanner.js';
 export { DocumentsModule } from './documents.module.js';
-export { OrphanSweepService, type SweepResult } from './orphan-sweep.service.js';
+export { OrphanSweepService } from './orphan-sweep.service.js';
 export { DocumentStore } from './storage/document-store.js';
-export { ALLOWED_MEDIA_TYPES } from './upload/allowed-media-types.js';
 export { DocumentUploadInterceptor, StagedFile } from './upload/document-upload.interceptor.js';
-export { judgeFileName } from './upload/file-name.js';
 export type { StagedUpload } from './upload/staged-upload.js';
 export { DocumentCipher } from './crypto/document-cipher.js';

@@ -1,2 +1,2 @@
-export { type JobHandler, JobQueue } from './job-queue.service.js';
+export { JobQueue } from './job-queue.service.js';
 export { JobsModule } from './jobs.module.js';

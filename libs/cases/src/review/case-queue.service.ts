@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, type CaseState, Clock, DomainException, encodeCursor, type RequestType } from '@app/common';
+import {
+  AppConfig,
+  type CaseState,
+  Clock,
+  DomainException,
+  encodeCursor,
+  type RequestType,
+  type TimelineEventKind,
+} from '@app/common';
 import type { Jurisdiction } from '@app/checklists';
-import { calendarDateOf, summaryOfRiskKey, type TimelineEventKind } from '@app/timeline';
+import { calendarDateOf, summaryOfRiskKey } from '@app/timeline';
 import { type SlaClocks, slaClocks, slaPolicyOf } from '../sla/sla-clocks.js';
 import {
   decodeQueueCursor,
