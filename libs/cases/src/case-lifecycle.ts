@@ -26,7 +26,7 @@ export const ACCEPTS_DOCUMENTS: ReadonlySet<CaseState> = new Set([
 /** Requests that want the account's data kept or shown: closing the account would destroy it. */
 export const ASKS_FOR_DATA: ReadonlySet<RequestType> = new Set(['RELEASE_DATA', 'PRESERVE_DATA']);
 
-/** States in which the case waits for the family: SLA clocks pause, and unanswered ones expire. */
+/** States in which the case waits for the family: SLA timers pause, and unanswered ones expire. */
 export const WAITING_FOR_FAMILY: ReadonlySet<CaseState> = new Set(['AWAITING_DOCUMENTS', 'NEEDS_INFO']);
 
 /**

@@ -9,7 +9,7 @@ import { CaseDocumentsService } from './case-documents.service.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import { DocumentScanService } from './scanning/document-scan.service.js';
 import { ChecklistCatalogueService } from './checklist-catalogue.service.js';
-import { CaseClockService } from './deadlines/case-clock.service.js';
+import { SubjectDeadlines } from './deadlines/subject-deadlines.service.js';
 import { CasePreservation } from './deadlines/case-preservation.service.js';
 import { DeadlineSweep } from './deadlines/deadline-sweep.service.js';
 import { DeadlineSweepsRepository } from './deadlines/deadline-sweeps.repository.js';
@@ -61,7 +61,7 @@ const USED_OUTSIDE = [
     ...USED_OUTSIDE,
     CaseTransitions,
     MachineInputs,
-    CaseClockService,
+    SubjectDeadlines,
     CasePreservation,
     CaseNotesRepository,
     DeadlineSweepsRepository,

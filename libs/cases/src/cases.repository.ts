@@ -168,7 +168,7 @@ export class CasesRepository {
     return saved.version;
   }
 
-  /** The states a case went through, oldest first (its SLA clocks run on them). */
+  /** The states a case went through, oldest first (its SLA timers run on them). */
   history(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseStateChangeEntity[]> {
     return manager.find(CaseStateChangeEntity, { where: { caseId }, order: { at: 'ASC', id: 'ASC' } });
   }

@@ -42,7 +42,7 @@ export { AppealDto } from './dto/appeal.dto.js';
 export { QueueItemView, QueuePageView, QueueQueryDto, queueStatement } from './review/case-queue.js';
 export { CaseQueueService } from './review/case-queue.service.js';
 export { DEADLINE_SWEEP_JOB, DeadlineSweep } from './deadlines/deadline-sweep.service.js';
-export { FamilyDeadlineEventView, FamilyDeadlinesView, YourHoldView } from './deadlines/case-clock.views.js';
+export { FamilyDeadlineEventView, FamilyDeadlinesView, YourHoldView } from './deadlines/subject-deadlines.views.js';
 export { ConfirmEmailDto, EmailConfirmedView } from './dto/confirm-email.dto.js';
 export { AuditEntryView, AuditTrailView } from './review/audit-trail.view.js';
 export { DocumentScanService } from './scanning/document-scan.service.js';

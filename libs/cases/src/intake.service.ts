@@ -15,10 +15,10 @@ import { CaseDeadlinesRepository } from './deadlines/case-deadlines.repository.j
 import type { EmailConfirmedView } from './dto/confirm-email.dto.js';
 import type { Channel, CreateRequestDto } from './dto/create-request.dto.js';
 import type { RequesterCase } from './requester-access.service.js';
-import { CaseClockService } from './deadlines/case-clock.service.js';
+import { SubjectDeadlines } from './deadlines/subject-deadlines.service.js';
 import { CasePreservation } from './deadlines/case-preservation.service.js';
 import { CaseTransitions, type TransitionActor } from './state-machine/case-transitions.service.js';
-import { slaClocks, slaPolicyOf } from './sla/sla-clocks.js';
+import { slaTimers, slaPolicyOf } from './sla/sla-timers.js';
 import { RequestCreatedView, RequestStatusView } from './views/request.views.js';
 
 /**
@@ -38,7 +38,7 @@ export class IntakeService {
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly preservation: CasePreservation,
-    private readonly caseClock: CaseClockService,
+    private readonly subjectDeadlines: SubjectDeadlines,
     private readonly outbox: OutboxService,
     private readonly cipher: DocumentCipher,
   ) {}
@@ -113,7 +113,7 @@ export class IntakeService {
       ]);
       await this.preservation.opened(manager, created, now);
     });
-    const deadlines = await this.caseClock.forFamily(this.dataSource.manager, created);
+    const deadlines = await this.subjectDeadlines.forFamily(this.dataSource.manager, created);
     return RequestCreatedView.from(created, token, evaluateCaseChecklist(created, []), deadlines);
   }
 
@@ -124,8 +124,8 @@ export class IntakeService {
       this.documents.listForCase(entity.id),
       this.cases.history(entity.id),
     ]);
-    const sla = slaClocks(history, this.clock.now(), slaPolicyOf(this.config));
-    const deadlines = await this.caseClock.forFamily(this.dataSource.manager, entity);
+    const sla = slaTimers(history, this.clock.now(), slaPolicyOf(this.config));
+    const deadlines = await this.subjectDeadlines.forFamily(this.dataSource.manager, entity);
     return RequestStatusView.from(entity, documents, history, evaluateCaseChecklist(entity, documents), sla, deadlines);
   }
 

@@ -52,15 +52,15 @@ export class AccountActivityService {
 
   async timeline(accountEmail: string, asOf?: CalendarDate): Promise<TimelineView> {
     const day = asOf ?? calendarDateOf(this.clock.now());
-    const clock = (await this.reader.load(this.dataSource.manager, [accountEmail])).get(accountEmail);
-    const timeline = clock && this.reader.timeline(clock, day);
-    if (!clock?.reportedAt || !timeline) {
+    const account = (await this.reader.load(this.dataSource.manager, [accountEmail])).get(accountEmail);
+    const timeline = account && this.reader.timeline(account, day);
+    if (!account?.reportedAt || !timeline) {
       throw new DomainException(
         'NOT_FOUND',
         'No activity has been reported for this account: its timeline is unknown.',
       );
     }
-    return TimelineView.from(accountEmail, timeline, clock.reportedAt, deadlineSummary(timeline, day));
+    return TimelineView.from(accountEmail, timeline, account.reportedAt, deadlineSummary(timeline, day));
   }
 }
 

@@ -83,13 +83,15 @@ export class DeadlineRefresher implements EntitySubscriberInterface {
     const today = calendarDateOf(this.clock.now());
     // An account nobody reported stays "unknown" whatever its holds: its cases' copies (made so when
     // the case was created) have nothing to change.
-    const accounts = [...(await this.reader.load(manager, emails)).values()].filter((clock) => clock.activity !== null);
+    const accounts = [...(await this.reader.load(manager, emails)).values()].filter(
+      (account) => account.activity !== null,
+    );
     if (accounts.length === 0) return;
     const fresh = new Map(
-      accounts.map((clock) => {
-        const timeline = this.reader.timeline(clock, today);
+      accounts.map((account) => {
+        const timeline = this.reader.timeline(account, today);
         return [
-          clock.accountEmail,
+          account.accountEmail,
           { key: riskKeyOf(deadlineSummary(timeline, today)), changesOn: timeline?.changesOn },
         ];
       }),

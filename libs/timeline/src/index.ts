@@ -5,7 +5,7 @@ export { AccountActivityService } from './account-activity.service.js';
 export { DeadlineRefresher } from './deadline-refresher.service.js';
 export { DeadlineCopies, type DeadlineCopy, type DeadlineCopyChange } from './deadline-copies.port.js';
 export { type HoldActor, HoldsService } from './holds.service.js';
-export { type AccountClock, TimelineReader } from './timeline-reader.service.js';
+export { type AccountFacts, TimelineReader } from './timeline-reader.service.js';
 export { TimelineModule } from './timeline.module.js';
 export {
   AccountActivityDto,

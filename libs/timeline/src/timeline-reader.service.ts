@@ -7,8 +7,8 @@ import type { CalendarDate } from './calendar-date.js';
 import type { TimelineAssumptions } from './policy.js';
 import { TimelineRepository } from './timeline.repository.js';
 
-/** What the store knows about one account's clock. `activity` is null when nobody reported it. */
-export interface AccountClock {
+/** What the store knows about one account. `activity` is null when nobody reported it. */
+export interface AccountFacts {
   accountEmail: string;
   activity: AccountActivity | null;
   reportedAt: Date | null;
@@ -36,38 +36,38 @@ export class TimelineReader {
    * `onlyCase` (a family's view), only that case's. So a request never reads every other case's hold
    * on a busy account.
    */
-  async load(manager: EntityManager, emails: readonly string[], onlyCase?: string): Promise<Map<string, AccountClock>> {
+  async load(manager: EntityManager, emails: readonly string[], onlyCase?: string): Promise<Map<string, AccountFacts>> {
     const keys = [...new Set(emails.map((email) => email.toLowerCase()))];
-    const clocks = new Map<string, AccountClock>(
+    const accounts = new Map<string, AccountFacts>(
       keys.map((accountEmail) => [accountEmail, { accountEmail, activity: null, reportedAt: null, holds: [] }]),
     );
-    if (keys.length === 0) return clocks;
+    if (keys.length === 0) return accounts;
     const [activities, holds] = await Promise.all([
       this.store.activities(manager, keys),
       this.store.holdsOn(manager, keys, onlyCase),
     ]);
     for (const row of activities) {
-      const clock = clocks.get(row.account_email);
-      if (clock) Object.assign(clock, { activity: row.facts, reportedAt: row.reported_at });
+      const account = accounts.get(row.account_email);
+      if (account) Object.assign(account, { activity: row.facts, reportedAt: row.reported_at });
     }
     for (const row of holds) {
-      clocks.get(row.account_email)?.holds.push({
+      accounts.get(row.account_email)?.holds.push({
         caseId: row.case_id,
         caseReference: row.case_reference,
         since: row.placed_at.toISOString(),
         releasedAt: row.released_at?.toISOString() ?? null,
       });
     }
-    return clocks;
+    return accounts;
   }
 
   /**
    * The timeline on `asOf`, or null for an account nobody reported. With `onlyCase`, only that
    * case's holds count: a family must not learn from the dates that another case holds the account.
    */
-  timeline(clock: AccountClock, asOf: CalendarDate, onlyCase?: string): Timeline | null {
-    if (clock.activity === null) return null;
-    const holds = onlyCase === undefined ? clock.holds : clock.holds.filter((hold) => hold.caseId === onlyCase);
-    return calculateTimeline(clock.activity, holds, asOf, this.assumptions);
+  timeline(account: AccountFacts, asOf: CalendarDate, onlyCase?: string): Timeline | null {
+    if (account.activity === null) return null;
+    const holds = onlyCase === undefined ? account.holds : account.holds.filter((hold) => hold.caseId === onlyCase);
+    return calculateTimeline(account.activity, holds, asOf, this.assumptions);
   }
 }

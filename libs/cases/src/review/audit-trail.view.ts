@@ -1,11 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { ACTOR_TYPES, type ActorType, type AuditEntry } from '@app/audit';
 
 export class AuditEntryView {
   @ApiProperty({ example: 42 }) seq!: number;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ enum: ACTOR_TYPES }) actorType!: ActorType;
-  @ApiPropertyOptional({ nullable: true, description: 'A user or API key id; null for the family' })
+  @ApiProperty({ type: String, nullable: true, description: 'A user or API key id; null for the family' })
   actorId!: string | null;
   @ApiProperty({ example: 'case.state_changed' }) action!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, example: { from: 'IN_REVIEW', to: 'APPROVED' } })

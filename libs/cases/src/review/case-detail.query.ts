@@ -5,17 +5,17 @@ import { AppConfig, Clock } from '@app/common';
 import { DocumentsRepository } from '@app/documents';
 import type { SessionUser } from '@app/identity';
 import { CasesRepository } from '../cases.repository.js';
-import { CaseClockService } from '../deadlines/case-clock.service.js';
+import { SubjectDeadlines } from '../deadlines/subject-deadlines.service.js';
 import { CaseNotesRepository } from '../notes/case-notes.repository.js';
-import { slaClocks, slaPolicyOf } from '../sla/sla-clocks.js';
+import { slaTimers, slaPolicyOf } from '../sla/sla-timers.js';
 import { actionOptions } from '../state-machine/action-options.js';
 import { MachineInputs, snapshotOf } from '../state-machine/machine-inputs.js';
 import { CaseDetailView } from './case-detail.view.js';
 import { caseByReference } from './case-lookup.js';
 
 /**
- * The case page of the back office: the case, its documents and checklist, history and SLA clocks,
- * notes, the other cases on the account, the subject's clock, and (for a signed-in viewer) the
+ * The case page of the back office: the case, its documents and checklist, history and SLA timers,
+ * notes, the other cases on the account, the subject's deadlines, and (for a signed-in viewer) the
  * actions the state machine offers them. Read only; commands return what they changed and the
  * controller asks this for the page.
  */
@@ -27,7 +27,7 @@ export class CaseDetailQuery {
     private readonly documents: DocumentsRepository,
     private readonly notes: CaseNotesRepository,
     private readonly inputs: MachineInputs,
-    private readonly caseClock: CaseClockService,
+    private readonly subjectDeadlines: SubjectDeadlines,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -36,12 +36,12 @@ export class CaseDetailQuery {
   async page(reference: string, viewer: SessionUser | null): Promise<CaseDetailView> {
     const manager = this.dataSource.manager;
     const entity = await caseByReference(this.cases, reference, manager);
-    const [documents, history, notes, linkedCases, clock] = await Promise.all([
+    const [documents, history, notes, linkedCases, deadlines] = await Promise.all([
       this.documents.listForCase(entity.id, manager),
       this.cases.history(entity.id, manager),
       this.notes.forCase(entity.id, manager),
       this.cases.linkedTo(entity, manager),
-      this.caseClock.forStaff(manager, entity),
+      this.subjectDeadlines.forStaff(manager, entity),
     ]);
     const context = await this.inputs.context(manager, entity, documents);
     const snapshot = snapshotOf(entity, documents, history);
@@ -50,13 +50,13 @@ export class CaseDetailQuery {
       documents,
       history,
       context.checklist,
-      slaClocks(history, this.clock.now(), slaPolicyOf(this.config)),
+      slaTimers(history, this.clock.now(), slaPolicyOf(this.config)),
       {
         notes,
         linkedCases,
         actions: viewer ? actionOptions(snapshot, { id: viewer.userId, role: viewer.role }, context) : [],
       },
-      clock,
+      deadlines,
     );
   }
 }

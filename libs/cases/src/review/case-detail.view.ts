@@ -1,13 +1,22 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_STATES, type CaseState, REQUEST_TYPES, type RequestType } from '@app/common';
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  CASE_STATES,
+  type CaseState,
+  type Relationship,
+  RELATIONSHIPS,
+  REQUEST_TYPES,
+  type RequestType,
+  SUBJECT_STATUSES,
+  type SubjectStatus,
+} from '@app/common';
 import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
 import type { DocumentEntity } from '@app/documents';
 import type { CaseChecklist } from '../case-checklist.js';
 import type { CaseEntity } from '../case.entity.js';
 import type { CaseStateChangeEntity } from '../case-state-change.entity.js';
 import { DeadlineSummaryView, TimelineView } from '@app/timeline';
-import type { CaseClockView } from '../deadlines/case-clock.views.js';
-import type { SlaClocks } from '../sla/sla-clocks.js';
+import type { StaffDeadlinesView } from '../deadlines/subject-deadlines.views.js';
+import type { SlaTimers } from '../sla/sla-timers.js';
 import {
   type RefusalCode,
   REFUSALS,
@@ -17,6 +26,7 @@ import {
 import { EvaluatedChecklistView } from '../views/checklist.views.js';
 import { DecisionView } from '../views/decision.view.js';
 import { DocumentView, StateChangeView } from '../views/request.views.js';
+import { SlaClocksView } from '../views/sla.views.js';
 
 export class NoteView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -35,14 +45,34 @@ export class LinkedCaseView {
 export class ActionOptionView {
   @ApiProperty({ enum: REVIEWER_ACTIONS }) action!: ReviewerAction;
   @ApiProperty({ description: 'False when a rule holds it back; refusal says which' }) allowed!: boolean;
-  @ApiPropertyOptional({ enum: Object.keys(REFUSALS), nullable: true }) refusalCode!: RefusalCode | null;
-  @ApiPropertyOptional({
+  @ApiProperty({ enum: Object.keys(REFUSALS), nullable: true }) refusalCode!: RefusalCode | null;
+  @ApiProperty({
+    type: String,
     nullable: true,
     example: 'The second approval must come from someone other than the first.',
   })
   refusal!: string | null;
   @ApiProperty({ description: 'True when this user may take it only by overriding the refusal’s rule with a reason' })
   needsOverride!: boolean;
+}
+
+/** Whom the request is about, as the family gave it. */
+export class CaseSubjectView {
+  @ApiProperty({ enum: SUBJECT_STATUSES }) status!: SubjectStatus;
+  @ApiProperty({ example: 'Anna Keller' }) fullName!: string;
+  @ApiProperty({ example: 'anna.keller@outlook.com' }) accountEmail!: string;
+  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' }) countryOfResidence!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'null for an incapacitated holder' })
+  dateOfDeath!: string | null;
+}
+
+/** Who asks. */
+export class CaseRequesterView {
+  @ApiProperty({ example: 'Jonas Keller' }) fullName!: string;
+  @ApiProperty({ example: 'jonas@example.org' }) email!: string;
+  @ApiProperty({ enum: RELATIONSHIPS }) relationship!: Relationship;
+  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' }) countryOfResidence!: string;
+  @ApiProperty({ example: 'de', description: 'BCP 47: the language we write to them in' }) language!: string;
 }
 
 /** The case as the back office sees it (api.md GET /cases/{reference}). */
@@ -52,10 +82,11 @@ export class CaseDetailView {
   @ApiProperty({ enum: CASE_STATES }) state!: CaseState;
   @ApiProperty({ enum: REQUEST_TYPES }) requestType!: RequestType;
   @ApiProperty({ enum: JURISDICTIONS }) jurisdiction!: Jurisdiction;
-  @ApiProperty({ type: 'object', additionalProperties: true }) subject!: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true }) requester!: Record<string, unknown>;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) assigneeId!: string | null;
-  @ApiPropertyOptional({
+  @ApiProperty({ type: CaseSubjectView }) subject!: CaseSubjectView;
+  @ApiProperty({ type: CaseRequesterView }) requester!: CaseRequesterView;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) assigneeId!: string | null;
+  @ApiProperty({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'Who gave the first approval of a release (the second must be another, legal user)',
@@ -63,10 +94,10 @@ export class CaseDetailView {
   firstApproverId!: string | null;
   @ApiProperty({ type: EvaluatedChecklistView }) checklist!: EvaluatedChecklistView;
   @ApiProperty({ type: [DocumentView] }) documents!: DocumentView[];
-  @ApiPropertyOptional({ type: DecisionView, nullable: true }) decision!: DecisionView | null;
+  @ApiProperty({ type: DecisionView, nullable: true }) decision!: DecisionView | null;
   @ApiProperty({ type: [StateChangeView] }) history!: StateChangeView[];
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Time to first review and to decision' })
-  sla!: SlaClocks;
+  @ApiProperty({ type: SlaClocksView, description: 'Time to first review and to decision' })
+  sla!: SlaTimers;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: () => [NoteView], description: 'Internal notes: never shown to the family' })
   notes!: NoteView[];
@@ -82,9 +113,9 @@ export class CaseDetailView {
     description: 'What the subject loses next, in how many days, and whether it is held',
   })
   deadline!: DeadlineSummaryView;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'When the sweep escalated the case' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the sweep escalated the case' })
   escalatedAt!: string | null;
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: TimelineView,
     nullable: true,
     description: "The subject's account timeline; null until reported",
@@ -96,9 +127,9 @@ export class CaseDetailView {
     documents: DocumentEntity[],
     history: CaseStateChangeEntity[],
     checklist: CaseChecklist,
-    sla: SlaClocks,
+    sla: SlaTimers,
     related: { notes: NoteView[]; linkedCases: LinkedCaseView[]; actions: ActionOptionView[] },
-    clock: CaseClockView,
+    clock: StaffDeadlinesView,
   ): CaseDetailView {
     return {
       reference: entity.reference,

@@ -12,7 +12,7 @@ import {
 } from '@app/common';
 import type { Jurisdiction } from '@app/checklists';
 import { calendarDateOf, summaryOfRiskKey } from '@app/timeline';
-import { type SlaClocks, slaClocks, slaPolicyOf } from '../sla/sla-clocks.js';
+import { type SlaTimers, slaTimers, slaPolicyOf } from '../sla/sla-timers.js';
 import {
   decodeQueueCursor,
   queueStatement,
@@ -21,7 +21,7 @@ import {
   type QueueQueryDto,
 } from './case-queue.js';
 
-/** The reviewers' queue, filtered and paged by keyset, each case with its SLA clocks. */
+/** The reviewers' queue, filtered and paged by keyset, each case with its SLA timers. */
 @Injectable()
 export class CaseQueueService {
   constructor(
@@ -78,7 +78,7 @@ export class CaseQueueService {
         assigneeId: c.assignee_id,
         version: c.version,
         createdAt: c.created_at.toISOString(),
-        sla: slaClocks(
+        sla: slaTimers(
           c.history.map((entry) => ({ state: entry.state, at: new Date(entry.at) })),
           now,
           policy,
@@ -118,9 +118,9 @@ interface QueueRow {
   history: { state: CaseState; at: string }[];
 }
 
-function matchesSla(sla: SlaClocks, filter: 'breached' | 'near' | undefined): boolean {
+function matchesSla(sla: SlaTimers, filter: 'breached' | 'near' | undefined): boolean {
   if (!filter) return true;
-  const clocks = [sla.firstReview, sla.decision];
-  const breached = clocks.some((clock) => clock.status === 'BREACHED');
-  return filter === 'breached' ? breached : breached || clocks.some((clock) => clock.nearBreach);
+  const timers = [sla.firstReview, sla.decision];
+  const breached = timers.some((timer) => timer.status === 'BREACHED');
+  return filter === 'breached' ? breached : breached || timers.some((timer) => timer.nearBreach);
 }

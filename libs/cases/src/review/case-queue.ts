@@ -4,7 +4,8 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-valid
 import { CASE_STATES, type CaseState, CURSOR_FIELDS, decodeCursor, REQUEST_TYPES, type RequestType } from '@app/common';
 import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
 import { DeadlineSummaryView } from '@app/timeline';
-import type { SlaClocks } from '../sla/sla-clocks.js';
+import type { SlaTimers } from '../sla/sla-timers.js';
+import { SlaClocksView } from '../views/sla.views.js';
 
 export class QueueQueryDto {
   @ApiPropertyOptional({ enum: CASE_STATES }) @IsOptional() @IsIn(CASE_STATES) state?: CaseState;
@@ -21,7 +22,7 @@ export class QueueQueryDto {
   sort?: 'risk' | 'created';
   @ApiPropertyOptional({
     enum: ['breached', 'near'],
-    description: 'Only cases whose first-review or decision clock is breached (or, with near, about to be)',
+    description: 'Only cases whose first-review or decision timer is breached (or, with near, about to be)',
   })
   @IsOptional()
   @IsIn(['breached', 'near'])
@@ -41,21 +42,21 @@ export class QueueItemView {
   @ApiProperty({ enum: CASE_STATES }) state!: CaseState;
   @ApiProperty({ enum: REQUEST_TYPES }) requestType!: RequestType;
   @ApiProperty({ enum: JURISDICTIONS }) jurisdiction!: Jurisdiction;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) assigneeId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) assigneeId!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) sla!: SlaClocks;
+  @ApiProperty({ type: SlaClocksView }) sla!: SlaTimers;
   @ApiProperty({
     type: DeadlineSummaryView,
     description: "The subject's next deadline: days left, and whether it is held",
   })
   deadline!: DeadlineSummaryView;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) escalatedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) escalatedAt!: string | null;
 }
 
 export class QueuePageView {
   @ApiProperty({ type: [QueueItemView] }) items!: QueueItemView[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
 /** Where a page ended, in the order it was read: opaque to callers, checked when it comes back. */
@@ -84,7 +85,7 @@ export function decodeQueueCursor(cursor: string, sort: QueuePosition['sort']): 
 
 /**
  * The queue's one statement: the page in index order, and each case's state history (for its SLA
- * clocks) alongside. A pure function, so the benchmark can run the very same SQL raw.
+ * timers) alongside. A pure function, so the benchmark can run the very same SQL raw.
  */
 export function queueStatement(
   filters: Pick<QueueQueryDto, 'state' | 'jurisdiction' | 'assignee'>,

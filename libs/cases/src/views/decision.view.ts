@@ -1,10 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { CaseEntity } from '../case.entity.js';
 
 /** A decision as the family and the back office read it: outcome, coded reason, and words. */
 export class DecisionView {
   @ApiProperty({ enum: ['APPROVED', 'REJECTED'] }) outcome!: 'APPROVED' | 'REJECTED';
-  @ApiPropertyOptional({ nullable: true, example: 'NOT_ENTITLED' }) reasonCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'NOT_ENTITLED' }) reasonCode!: string | null;
   @ApiProperty({ example: 'The inheritance certificate names another heir.' }) reason!: string;
   @ApiProperty({ format: 'date-time' }) decidedAt!: string;
 

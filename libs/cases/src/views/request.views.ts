@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   CASE_STATES,
   type CaseState,
@@ -15,24 +15,25 @@ import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
 import { type DocumentEntity, readable, SCAN_STATUSES, type ScanStatus } from '@app/documents';
 import type { CaseChecklist } from '../case-checklist.js';
 import type { CaseEntity, DeficiencyNotice } from '../case.entity.js';
-import { FamilyDeadlinesView } from '../deadlines/case-clock.views.js';
-import type { SlaClocks } from '../sla/sla-clocks.js';
+import { FamilyDeadlinesView } from '../deadlines/subject-deadlines.views.js';
+import type { SlaTimers } from '../sla/sla-timers.js';
 import { DecisionView } from './decision.view.js';
 import { EvaluatedChecklistView } from './checklist.views.js';
+import { SlaClocksView } from './sla.views.js';
 import type { CaseStateChangeEntity } from '../case-state-change.entity.js';
 import { ACCEPTS_DOCUMENTS, APPEAL_WINDOW_DAYS, appealDeadline, canWithdraw } from '../case-lifecycle.js';
 
 export class DocumentView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: DOCUMENT_TYPES, example: 'DEATH_CERTIFICATE' }) type!: DocumentType;
-  @ApiPropertyOptional({ enum: SERVED_VIA, nullable: true }) servedVia!: ServedVia | null;
+  @ApiProperty({ enum: SERVED_VIA, nullable: true }) servedVia!: ServedVia | null;
   @ApiProperty({ example: 'Sterbeurkunde_Müller.pdf', description: 'The name it was sent under, cleaned' })
   fileName!: string;
   @ApiProperty({ example: 'application/pdf', description: 'Judged from the bytes' }) mediaType!: string;
   @ApiProperty({ example: 182734, description: 'Bytes' }) size!: number;
   @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }) sha256!: string;
   @ApiProperty({ enum: VERIFICATIONS, example: 'PENDING' }) verification!: Verification;
-  @ApiPropertyOptional({ nullable: true, description: 'Why a reviewer rejected it, written for you' })
+  @ApiProperty({ type: String, nullable: true, description: 'Why a reviewer rejected it, written for you' })
   rejectionReason!: string | null;
   @ApiProperty({ format: 'date-time' }) uploadedAt!: string;
   @ApiProperty({
@@ -85,7 +86,7 @@ export class RequestCreatedView {
   @ApiProperty({ type: EvaluatedChecklistView, description: 'The documents this request needs' })
   checklist!: EvaluatedChecklistView;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ type: FamilyDeadlinesView, description: "The account's clock: what is lost when, and your hold" })
+  @ApiProperty({ type: FamilyDeadlinesView, description: "The account's deadlines: what is lost when, and your hold" })
   deadlines!: FamilyDeadlinesView;
 
   static from(
@@ -115,6 +116,13 @@ export class StateChangeView {
   }
 }
 
+export class DeficiencyNoticeView implements DeficiencyNotice {
+  @ApiProperty({ example: 'Please send the death certificate as one PDF, all pages.' }) note!: string;
+  @ApiProperty({ type: [String], description: 'The checklist items still open when the reviewer wrote' })
+  items!: string[];
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
 export class RequestStatusView {
   @ApiProperty({ example: 'NOK-2026-000123' }) reference!: string;
   @ApiProperty({ enum: CASE_STATES, example: 'AWAITING_DOCUMENTS' }) state!: CaseState;
@@ -122,29 +130,28 @@ export class RequestStatusView {
   @ApiProperty({ enum: JURISDICTIONS }) jurisdiction!: Jurisdiction;
   @ApiProperty({ type: EvaluatedChecklistView }) checklist!: EvaluatedChecklistView;
   @ApiProperty({ type: [DocumentView] }) documents!: DocumentView[];
-  @ApiPropertyOptional({ type: DecisionView, nullable: true, description: 'null until decided' })
+  @ApiProperty({ type: DecisionView, nullable: true, description: 'null until decided' })
   decision!: DecisionView | null;
-  @ApiProperty({ type: FamilyDeadlinesView, description: "The account's clock: what is lost when, and your hold" })
+  @ApiProperty({ type: FamilyDeadlinesView, description: "The account's deadlines: what is lost when, and your hold" })
   deadlines!: FamilyDeadlinesView;
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: DeficiencyNoticeView,
     nullable: true,
-    type: 'object',
-    additionalProperties: true,
     description: 'What the reviewer asked for last: their words, and the checklist items still open then',
   })
   notice!: DeficiencyNotice | null;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: SlaClocksView,
     description: 'When we promised to start reviewing and to decide (paused while we wait for you)',
   })
-  sla!: SlaClocks;
+  sla!: SlaTimers;
   @ApiProperty({ type: [StateChangeView] }) history!: StateChangeView[];
   @ApiProperty({ description: 'Whether you confirmed your e-mail address (review starts only then)' })
   emailConfirmed!: boolean;
   @ApiProperty({ description: 'Whether the request takes more documents in its state' }) acceptsDocuments!: boolean;
   @ApiProperty({ description: 'Whether you can still withdraw it' }) canWithdraw!: boolean;
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: 'A rejection can be appealed until then; null when there is nothing to appeal',
@@ -156,7 +163,7 @@ export class RequestStatusView {
     documents: DocumentEntity[],
     history: CaseStateChangeEntity[],
     checklist: CaseChecklist,
-    sla: SlaClocks,
+    sla: SlaTimers,
     deadlines: FamilyDeadlinesView,
   ): RequestStatusView {
     return {

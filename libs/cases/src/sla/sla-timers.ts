@@ -3,14 +3,14 @@ import { WAITING_FOR_FAMILY } from '../case-lifecycle.js';
 
 /**
  * The promised response times of domain.md §4, measured per case (issue #4): time to the first
- * review action (default 2 business days) and to a decision (default 30 days). Both clocks pause
+ * review action (default 2 business days) and to a decision (default 30 days). Both timers pause
  * while the case waits for the family. A pure function of the case's state history and `now`.
  */
 
 export interface SlaPolicy {
   firstReviewBusinessDays: number;
   decisionDays: number;
-  /** A clock is "near breach" once less than this share of its time is left. */
+  /** A timer is "near breach" once less than this share of its time is left. */
   nearBreachShare: number;
 }
 
@@ -30,21 +30,21 @@ export interface StateEntry {
   at: Date;
 }
 
-export interface SlaClock {
-  /** When the time runs out, if the clock keeps running from now; null while paused or stopped. */
+export interface SlaTimer {
+  /** When the time runs out, if the timer keeps running from now; null while paused or stopped. */
   dueAt: Date | null;
   /** When the promise was kept (the first review action, the decision), or null. */
   metAt: Date | null;
   status: 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED' | 'STOPPED';
   nearBreach: boolean;
-  /** Time used so far, in the clock's own unit (business or calendar milliseconds). */
+  /** Time used so far, in the timer's own unit (business or calendar milliseconds). */
   usedMs: number;
   budgetMs: number;
 }
 
-export interface SlaClocks {
-  firstReview: SlaClock;
-  decision: SlaClock;
+export interface SlaTimers {
+  firstReview: SlaTimer;
+  decision: SlaTimer;
 }
 
 const DAY = 86_400_000;
@@ -52,27 +52,27 @@ const FIRST_REVIEW_DONE: ReadonlySet<CaseState> = new Set(['IN_REVIEW']);
 const DECIDED: ReadonlySet<CaseState> = new Set(['APPROVED', 'REJECTED']);
 const ENDED: ReadonlySet<CaseState> = new Set(['WITHDRAWN', 'EXPIRED', 'CLOSED', 'FULFILLED']);
 
-export function slaClocks(
+export function slaTimers(
   history: readonly StateEntry[],
   now: Date,
   policy: SlaPolicy = DEFAULT_SLA_POLICY,
-): SlaClocks {
+): SlaTimers {
   return {
-    firstReview: clock(history, now, policy, FIRST_REVIEW_DONE, policy.firstReviewBusinessDays * DAY, businessMs),
-    decision: clock(history, now, policy, DECIDED, policy.decisionDays * DAY, calendarMs),
+    firstReview: timer(history, now, policy, FIRST_REVIEW_DONE, policy.firstReviewBusinessDays * DAY, businessMs),
+    decision: timer(history, now, policy, DECIDED, policy.decisionDays * DAY, calendarMs),
   };
 }
 
 type Measure = (from: number, to: number) => number;
 
-function clock(
+function timer(
   history: readonly StateEntry[],
   now: Date,
   policy: SlaPolicy,
   done: ReadonlySet<CaseState>,
   budgetMs: number,
   measure: Measure,
-): SlaClock {
+): SlaTimer {
   const entries = [...history].sort((a, b) => a.at.getTime() - b.at.getTime());
   let usedMs = 0;
   for (const [index, entry] of entries.entries()) {
@@ -97,7 +97,7 @@ function clock(
   };
 }
 
-function settle(usedMs: number, budgetMs: number, at: Date): SlaClock {
+function settle(usedMs: number, budgetMs: number, at: Date): SlaTimer {
   return {
     dueAt: null,
     metAt: at,

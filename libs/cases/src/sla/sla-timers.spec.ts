@@ -1,5 +1,5 @@
 import type { CaseState } from '@app/common';
-import { businessMs, slaClocks, type StateEntry } from './sla-clocks.js';
+import { businessMs, slaTimers, type StateEntry } from './sla-timers.js';
 
 // 2026-11-23 is a Monday.
 const at = (day: string, time = '10:00'): Date => new Date(`2026-11-${day}T${time}:00Z`);
@@ -20,12 +20,12 @@ describe('business time', () => {
 
 describe('time to the first review action (2 business days)', () => {
   it('runs from ready for review, not while documents are awaited', () => {
-    const clocks = slaClocks(history(['AWAITING_DOCUMENTS', at('16')], ['READY_FOR_REVIEW', at('23')]), at('24'));
+    const clocks = slaTimers(history(['AWAITING_DOCUMENTS', at('16')], ['READY_FOR_REVIEW', at('23')]), at('24'));
     expect(clocks.firstReview).toMatchObject({ status: 'RUNNING', usedMs: 24 * H, dueAt: at('25'), nearBreach: false });
   });
 
   it('skips the weekend when computing the due date', () => {
-    const clocks = slaClocks(history(['READY_FOR_REVIEW', at('27')]), at('30'));
+    const clocks = slaTimers(history(['READY_FOR_REVIEW', at('27')]), at('30'));
     expect(clocks.firstReview).toMatchObject({
       status: 'RUNNING',
       usedMs: 24 * H,
@@ -34,7 +34,7 @@ describe('time to the first review action (2 business days)', () => {
   });
 
   it('pauses while waiting for the family again', () => {
-    const clocks = slaClocks(
+    const clocks = slaTimers(
       history(['READY_FOR_REVIEW', at('23', '10:00')], ['AWAITING_DOCUMENTS', at('23', '12:00')]),
       at('26'),
     );
@@ -42,28 +42,28 @@ describe('time to the first review action (2 business days)', () => {
   });
 
   it('is met by the first review, and remembers when', () => {
-    const clocks = slaClocks(history(['READY_FOR_REVIEW', at('23')], ['IN_REVIEW', at('24', '09:00')]), at('26'));
+    const clocks = slaTimers(history(['READY_FOR_REVIEW', at('23')], ['IN_REVIEW', at('24', '09:00')]), at('26'));
     expect(clocks.firstReview).toMatchObject({ status: 'MET', metAt: at('24', '09:00') });
   });
 
   it('is breached after two business days without review', () => {
-    expect(slaClocks(history(['READY_FOR_REVIEW', at('23')]), at('26')).firstReview.status).toBe('BREACHED');
+    expect(slaTimers(history(['READY_FOR_REVIEW', at('23')]), at('26')).firstReview.status).toBe('BREACHED');
   });
 
   it('was breached when the review came late', () => {
-    const clocks = slaClocks(history(['READY_FOR_REVIEW', at('23')], ['IN_REVIEW', at('26')]), at('27'));
+    const clocks = slaTimers(history(['READY_FOR_REVIEW', at('23')], ['IN_REVIEW', at('26')]), at('27'));
     expect(clocks.firstReview).toMatchObject({ status: 'BREACHED', metAt: at('26') });
   });
 
   it('warns in the last quarter of its time', () => {
-    expect(slaClocks(history(['READY_FOR_REVIEW', at('23')]), at('24', '23:00')).firstReview.nearBreach).toBe(true);
-    expect(slaClocks(history(['READY_FOR_REVIEW', at('23')]), at('24', '20:00')).firstReview.nearBreach).toBe(false);
+    expect(slaTimers(history(['READY_FOR_REVIEW', at('23')]), at('24', '23:00')).firstReview.nearBreach).toBe(true);
+    expect(slaTimers(history(['READY_FOR_REVIEW', at('23')]), at('24', '20:00')).firstReview.nearBreach).toBe(false);
   });
 });
 
 describe('time to a decision (30 days)', () => {
   it('does not count the weeks the family took to answer', () => {
-    const clocks = slaClocks(
+    const clocks = slaTimers(
       history(
         ['READY_FOR_REVIEW', new Date('2026-11-01T00:00:00Z')],
         ['IN_REVIEW', new Date('2026-11-02T00:00:00Z')],
@@ -80,7 +80,7 @@ describe('time to a decision (30 days)', () => {
   });
 
   it('is met by an approval or a rejection', () => {
-    const clocks = slaClocks(
+    const clocks = slaTimers(
       history(['READY_FOR_REVIEW', at('02')], ['IN_REVIEW', at('03')], ['REJECTED', at('20')]),
       at('23'),
     );
@@ -88,7 +88,7 @@ describe('time to a decision (30 days)', () => {
   });
 
   it('stops when the family withdraws', () => {
-    const clocks = slaClocks(history(['READY_FOR_REVIEW', at('02')], ['WITHDRAWN', at('05')]), at('23'));
+    const clocks = slaTimers(history(['READY_FOR_REVIEW', at('02')], ['WITHDRAWN', at('05')]), at('23'));
     expect(clocks.decision).toMatchObject({ status: 'STOPPED', dueAt: null });
     expect(clocks.firstReview).toMatchObject({ status: 'STOPPED' });
   });

@@ -1,16 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  DeadlineSummaryView,
-  EVENT_STATES,
-  type EventState,
-  TIMELINE_EVENT_KINDS,
-  type TimelineEventKind,
-  TimelineView,
-} from '@app/timeline';
+import { ApiProperty } from '@nestjs/swagger';
+import { EVENT_STATES, type EventState, TIMELINE_EVENT_KINDS, type TimelineEventKind } from '@app/common';
+import { DeadlineSummaryView, TimelineView } from '@app/timeline';
 
 export class FamilyDeadlineEventView {
   @ApiProperty({ enum: TIMELINE_EVENT_KINDS }) kind!: TimelineEventKind;
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'null: something keeps the account open' })
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'null: something keeps the account open' })
   date!: string | null;
   @ApiProperty({ enum: EVENT_STATES }) state!: EventState;
   @ApiProperty({ description: 'Your request stops this clock' }) heldByYourRequest!: boolean;
@@ -18,7 +12,8 @@ export class FamilyDeadlineEventView {
 
 export class YourHoldView {
   @ApiProperty({ format: 'date-time' }) since!: string;
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: String,
     format: 'date',
     nullable: true,
     description: 'The hold lapses on this day unless you send a document first; null once you have',
@@ -37,16 +32,16 @@ export class FamilyDeadlinesView {
   @ApiProperty({ type: DeadlineSummaryView, description: 'What is lost next; `held`: your request stops it' })
   next!: DeadlineSummaryView;
   @ApiProperty({ type: [FamilyDeadlineEventView] }) events!: FamilyDeadlineEventView[];
-  @ApiPropertyOptional({ type: YourHoldView, nullable: true }) hold!: YourHoldView | null;
+  @ApiProperty({ type: YourHoldView, nullable: true }) hold!: YourHoldView | null;
   @ApiProperty({ example: 0, description: 'Recent activity can take 30 days to show: dates may move that much' })
   uncertaintyDays!: number;
 }
 
 /** The back office's view: the whole timeline (every hold, every exception) and the summary. */
-export class CaseClockView {
+export class StaffDeadlinesView {
   @ApiProperty({ type: DeadlineSummaryView }) deadline!: DeadlineSummaryView;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'When the sweep escalated the case' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the sweep escalated the case' })
   escalatedAt!: string | null;
-  @ApiPropertyOptional({ type: TimelineView, nullable: true, description: 'null: no activity reported yet' })
+  @ApiProperty({ type: TimelineView, nullable: true, description: 'null: no activity reported yet' })
   timeline!: TimelineView | null;
 }

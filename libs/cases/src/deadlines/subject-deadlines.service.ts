@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig, Clock } from '@app/common';
 import {
-  type AccountClock,
+  type AccountFacts,
   calendarDateOf,
   deadlineSummary,
   plusDays,
@@ -10,11 +10,11 @@ import {
   TimelineView,
 } from '@app/timeline';
 import type { CaseEntity } from '../case.entity.js';
-import type { CaseClockView, FamilyDeadlinesView } from './case-clock.views.js';
+import type { StaffDeadlinesView, FamilyDeadlinesView } from './subject-deadlines.views.js';
 
-/** The subject's account clock, as each audience of a case may see it. */
+/** The subject's account deadlines, as each audience of a case may see them. */
 @Injectable()
-export class CaseClockService {
+export class SubjectDeadlines {
   constructor(
     private readonly reader: TimelineReader,
     private readonly clock: Clock,
@@ -47,7 +47,7 @@ export class CaseClockService {
     };
   }
 
-  async forStaff(manager: EntityManager, entity: CaseEntity): Promise<CaseClockView> {
+  async forStaff(manager: EntityManager, entity: CaseEntity): Promise<StaffDeadlinesView> {
     const today = calendarDateOf(this.clock.now());
     const account = await this.account(manager, entity);
     const timeline = this.reader.timeline(account, today);
@@ -61,7 +61,7 @@ export class CaseClockService {
     };
   }
 
-  private async account(manager: EntityManager, entity: CaseEntity, onlyCase?: string): Promise<AccountClock> {
+  private async account(manager: EntityManager, entity: CaseEntity, onlyCase?: string): Promise<AccountFacts> {
     const accounts = await this.reader.load(manager, [entity.subjectAccountEmail], onlyCase);
     const account = accounts.get(entity.subjectAccountEmail.toLowerCase());
     if (!account) throw new Error('TimelineReader.load answers for every address it is given');
