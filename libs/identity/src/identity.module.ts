@@ -1,16 +1,28 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeysRepository } from './api-keys/api-keys.repository.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { CallerAuthGuard } from './caller-auth.guard.js';
 import { SessionAuthGuard } from './sessions/session-auth.guard.js';
 import { SessionEntity } from './sessions/session.entity.js';
+import { SessionsRepository } from './sessions/sessions.repository.js';
 import { SessionsService } from './sessions/sessions.service.js';
 import { UserEntity } from './users/user.entity.js';
+import { UsersRepository } from './users/users.repository.js';
 import { UsersService } from './users/users.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
-  providers: [UsersService, SessionsService, SessionAuthGuard, ApiKeysService, CallerAuthGuard],
+  providers: [
+    UsersRepository,
+    SessionsRepository,
+    ApiKeysRepository,
+    UsersService,
+    SessionsService,
+    SessionAuthGuard,
+    ApiKeysService,
+    CallerAuthGuard,
+  ],
   exports: [UsersService, SessionsService, SessionAuthGuard, ApiKeysService, CallerAuthGuard],
 })
 export class IdentityModule {}

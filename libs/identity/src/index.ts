@@ -7,10 +7,8 @@ export {
 } from './access-token.js';
 export { IdentityModule } from './identity.module.js';
 export { USER_ROLES, type UserRole } from './roles.js';
-export { SessionEntity } from './sessions/session.entity.js';
 export { type NewSession, type SessionUser, SessionsService } from './sessions/sessions.service.js';
 export { MIN_PASSWORD_LENGTH } from './users/password.js';
-export { UserEntity } from './users/user.entity.js';
 export { UsersService } from './users/users.service.js';
 export { StaffMemberView } from './users/staff-member.view.js';
 export { CSRF_HEADER, CurrentUser, Roles, SESSION_COOKIE, SessionAuthGuard } from './sessions/session-auth.guard.js';

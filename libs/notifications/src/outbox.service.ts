@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CaseDirectory } from './case-directory.port.js';
+import { OutboxRepository } from './outbox.repository.js';
 
 /** The events integrators hear about, as signed webhooks. */
 export const OUTBOX_EVENT_TYPES = [
@@ -30,7 +31,10 @@ export interface OutboxEvent {
  */
 @Injectable()
 export class OutboxService {
-  constructor(private readonly cases: CaseDirectory) {}
+  constructor(
+    private readonly cases: CaseDirectory,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
   async add(manager: EntityManager, events: readonly OutboxEvent[]): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
@@ -46,10 +50,14 @@ export class OutboxService {
         stamp ? { ...event.payload, caseReference: stamp.reference, state: stamp.state } : event.payload,
       );
     };
-    await manager.query(
-      `INSERT INTO outbox_events (type, case_id, occurred_at, payload)
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::jsonb[])`,
-      [events.map((e) => e.type), events.map((e) => e.caseId), events.map((e) => e.occurredAt), events.map(payloadOf)],
+    await this.outbox.insert(
+      manager,
+      events.map((event) => ({
+        type: event.type,
+        caseId: event.caseId,
+        occurredAt: event.occurredAt,
+        payload: payloadOf(event),
+      })),
     );
   }
 }

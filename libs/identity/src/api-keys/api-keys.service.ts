@@ -5,22 +5,12 @@ import { AuditService } from '@app/audit';
 import { Clock, DomainException } from '@app/common';
 import { API_SCOPES, type ApiScope, generateApiKey, hashApiKey, looksLikeApiKey } from './api-key.js';
 import type { ApiKeyView, CreatedApiKeyView } from './api-key.dto.js';
+import { type ApiKeyRow, ApiKeysRepository } from './api-keys.repository.js';
 
 export interface ApiKeyCaller {
   keyId: string;
   name: string;
   scopes: ApiScope[];
-}
-
-interface ApiKeyRow {
-  id: string;
-  name: string;
-  key_hint: string;
-  scopes: ApiScope[];
-  created_at: Date;
-  expires_at: Date;
-  revoked_at: Date | null;
-  last_used_at: Date | null;
 }
 
 /** `last_used_at` is written at most this often per key, so reads do not turn into writes. */
@@ -32,6 +22,7 @@ const MAX_DAYS = 730;
 export class ApiKeysService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: ApiKeysRepository,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
@@ -57,12 +48,15 @@ export class ApiKeysService {
     const now = this.clock.now();
     const { key, hash, hint } = generateApiKey();
     const row = await this.dataSource.transaction(async (manager) => {
-      const [created] = await manager.query<[ApiKeyRow]>(
-        `INSERT INTO api_keys (name, key_hash, key_hint, scopes, created_by, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         RETURNING id, name, key_hint, scopes, created_at, expires_at, revoked_at, last_used_at`,
-        [name, hash, hint, scopes, createdBy, now, new Date(now.getTime() + days * 86_400_000)],
-      );
+      const created = await this.keys.insert(manager, {
+        name,
+        hash,
+        hint,
+        scopes,
+        createdBy,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + days * 86_400_000),
+      });
       await this.audit.append(manager, {
         at: now.toISOString(),
         actorType: 'user',
@@ -77,10 +71,7 @@ export class ApiKeysService {
   }
 
   async list(): Promise<ApiKeyView[]> {
-    const rows = await this.dataSource.query<ApiKeyRow[]>(
-      `SELECT id, name, key_hint, scopes, created_at, expires_at, revoked_at, last_used_at FROM api_keys
-       ORDER BY created_at, id`,
-    );
+    const rows = await this.keys.all();
     return rows.map(toView);
   }
 
@@ -90,13 +81,7 @@ export class ApiKeysService {
     }
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query<[ApiKeyRow?]>(
-        `WITH revoked AS (
-           UPDATE api_keys SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1
-           RETURNING id, name, key_hint, scopes, created_at, expires_at, revoked_at, last_used_at
-         ) SELECT * FROM revoked`,
-        [id, now],
-      );
+      const row = await this.keys.revoke(manager, id, now);
       if (!row) throw new DomainException('NOT_FOUND', 'There is no such API key.');
       await this.audit.append(manager, {
         at: now.toISOString(),
@@ -114,14 +99,10 @@ export class ApiKeysService {
   async authenticate(token: string): Promise<ApiKeyCaller | undefined> {
     if (!looksLikeApiKey(token)) return undefined;
     const now = this.clock.now();
-    const [row] = await this.dataSource.query<[ApiKeyRow?]>(
-      `SELECT id, name, key_hint, scopes, created_at, expires_at, revoked_at, last_used_at FROM api_keys
-       WHERE key_hash = $1 AND revoked_at IS NULL AND expires_at > $2`,
-      [hashApiKey(token), now],
-    );
+    const row = await this.keys.findUsable(hashApiKey(token), now);
     if (!row) return undefined;
     if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_RESOLUTION_MS) {
-      await this.dataSource.query('UPDATE api_keys SET last_used_at = $2 WHERE id = $1', [row.id, now]);
+      await this.keys.touch(row.id, now);
     }
     return { keyId: row.id, name: row.name, scopes: row.scopes };
   }

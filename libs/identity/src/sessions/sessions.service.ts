@@ -6,8 +6,8 @@ import { AuditService } from '@app/audit';
 import { AppConfig, Clock, DomainException } from '@app/common';
 import type { UserRole } from '../roles.js';
 import { DECOY_HASH, verifyPassword } from '../users/password.js';
-import { UserEntity } from '../users/user.entity.js';
-import { SessionEntity } from './session.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { SessionsRepository } from './sessions.repository.js';
 
 export interface NewSession {
   token: string;
@@ -37,13 +37,15 @@ const LAST_SEEN_RESOLUTION_MS = 60_000;
 export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
 
   async login(email: string, password: string): Promise<NewSession> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
+    const user = await this.users.findByEmail(email.trim().toLowerCase());
     // Always verify a hash, so an unknown e-mail costs the same time as a wrong password.
     const valid = await verifyPassword(user?.passwordHash ?? DECOY_HASH, password).catch(() => false);
     if (!user || !valid || user.disabledAt) {
@@ -55,8 +57,9 @@ export class SessionsService {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.SESSION_MAX_HOURS * 3_600_000);
     await this.dataSource.transaction(async (manager) => {
-      const session = manager.create(SessionEntity, {
-        id: randomUUID(),
+      const sessionId = randomUUID();
+      await this.sessions.insert(manager, {
+        id: sessionId,
         userId: user.id,
         tokenHash: sha256(token),
         csrfHash: sha256(csrfToken),
@@ -65,8 +68,7 @@ export class SessionsService {
         expiresAt,
         revokedAt: null,
       });
-      await manager.insert(SessionEntity, session);
-      await this.audit.append(manager, auditRecord(now, user.id, 'user.login', { sessionId: session.id }));
+      await this.audit.append(manager, auditRecord(now, user.id, 'user.login', { sessionId }));
     });
     return { token, csrfToken, expiresAt };
   }
@@ -74,33 +76,13 @@ export class SessionsService {
   /** The user behind a session token, or undefined if the token is unknown, ended or expired. */
   async authenticate(token: string): Promise<SessionUser | undefined> {
     if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-    const [row] = await this.dataSource.query<
-      [
-        {
-          session_id: string;
-          user_id: string;
-          email: string;
-          role: UserRole;
-          csrf_hash: Buffer;
-          last_seen_at: Date;
-          expires_at: Date;
-        }?,
-      ]
-    >(
-      `SELECT s.id AS session_id, u.id AS user_id, u.email, u.role, s.csrf_hash, s.last_seen_at, s.expires_at
-       FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND u.disabled_at IS NULL`,
-      [sha256(token)],
-    );
+    const row = await this.sessions.findLive(sha256(token));
     if (!row) return undefined;
     const now = this.clock.now().getTime();
     const idleUntil = row.last_seen_at.getTime() + this.config.SESSION_IDLE_MINUTES * 60_000;
     if (now >= row.expires_at.getTime() || now >= idleUntil) return undefined;
     if (now - row.last_seen_at.getTime() >= LAST_SEEN_RESOLUTION_MS) {
-      await this.dataSource.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [
-        row.session_id,
-        new Date(now),
-      ]);
+      await this.sessions.touch(row.session_id, new Date(now));
     }
     return {
       sessionId: row.session_id,
@@ -114,10 +96,7 @@ export class SessionsService {
   async logout(user: SessionUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      await manager.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [
-        user.sessionId,
-        now,
-      ]);
+      await this.sessions.revoke(manager, user.sessionId, now);
       await this.audit.append(manager, auditRecord(now, user.userId, 'user.logout', { sessionId: user.sessionId }));
     });
   }

@@ -5,16 +5,18 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Clock, DomainException } from '@app/common';
 import { USER_ROLES, type UserRole } from '../roles.js';
-import { SessionEntity } from '../sessions/session.entity.js';
+import { SessionsRepository } from '../sessions/sessions.repository.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password.js';
-import { UserEntity } from './user.entity.js';
 import type { StaffMemberView } from './staff-member.view.js';
+import { UsersRepository } from './users.repository.js';
 
 /** Back-office accounts: created and disabled by an administrator (the CLI, later an endpoint). */
 @Injectable()
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
@@ -29,50 +31,45 @@ export class UsersService {
         : [{ field: 'password', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }]),
     ];
     if (problems.length > 0 || !isRole(role)) throw DomainException.invalid(problems);
-    const users = this.dataSource.getRepository(UserEntity);
-    if (await users.existsBy({ email: normalised })) {
+    if (await this.users.existsWithEmail(normalised)) {
       throw DomainException.invalid([{ field: 'email', message: 'a user with this e-mail already exists' }]);
     }
-    const user = users.create({
+    const fields = {
       email: normalised,
       role,
       passwordHash: await hashPassword(password),
       disabledAt: null,
       createdAt: this.clock.now(),
-    });
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(UserEntity, user);
+    };
+    const user = await this.dataSource.transaction(async (manager) => {
+      const created = await this.users.insert(manager, fields);
       await this.audit.append(manager, {
-        at: user.createdAt.toISOString(),
+        at: created.createdAt.toISOString(),
         actorType: 'system',
         actorId: 'cli',
         action: 'user.created',
         caseId: null,
-        details: { userId: user.id, role },
+        details: { userId: created.id, role },
       });
+      return created;
     });
     return { id: user.id, email: user.email, role: user.role };
   }
 
   /** Colleagues a case can be assigned to, and whose names the back office shows (no secrets). */
   async colleagues(): Promise<StaffMemberView[]> {
-    const users = await this.dataSource.getRepository(UserEntity).find({ order: { email: 'ASC' } });
+    const users = await this.users.allByEmail();
     return users.map((user) => ({ id: user.id, email: user.email, role: user.role, active: user.disabledAt === null }));
   }
 
   /** Disabling a user ends every session they have. */
   async disable(email: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneBy(UserEntity, { email: email.trim().toLowerCase() });
+      const user = await this.users.findByEmail(email.trim().toLowerCase(), manager);
       if (!user) throw new DomainException('NOT_FOUND', `There is no user ${email}.`);
       const now = this.clock.now();
-      await manager.update(UserEntity, { id: user.id }, { disabledAt: now });
-      await manager
-        .createQueryBuilder()
-        .update(SessionEntity)
-        .set({ revokedAt: now })
-        .where('user_id = :id AND revoked_at IS NULL', { id: user.id })
-        .execute();
+      await this.users.disable(manager, user.id, now);
+      await this.sessions.revokeAllOfUser(manager, user.id, now);
       await this.audit.append(manager, {
         at: now.toISOString(),
         actorType: 'system',

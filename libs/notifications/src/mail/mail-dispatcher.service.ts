@@ -5,26 +5,20 @@ import { AppConfig, Clock } from '@app/common';
 import { DocumentCipher, DocumentsRepository } from '@app/documents';
 import { JobQueue } from '@app/jobs';
 import { CaseDirectory, type CaseMailFacts } from '../case-directory.port.js';
+import { OutboxRepository } from '../outbox.repository.js';
 import { afterFailure, OutboxWorker } from '../outbox-worker.js';
 import { confirmationCode } from './confirmation-code.js';
-import { composeMail, type MailFacts, type MailKind, mailLanguage } from './mail-composer.js';
+import { composeMail, type MailFacts, mailLanguage } from './mail-composer.js';
+import { type ClaimedMailRow, MailMessagesRepository } from './mail-messages.repository.js';
 import { MailTransport } from './mail-transport.js';
 
 export const MAIL_DISPATCH_JOB = 'mail-dispatch';
 const CLAIM = 20;
+const QUEUE = 500;
 const LEASE_SECONDS = 120;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface ClaimedRow {
-  id: string;
-  kind: MailKind;
-  attempts: number;
-  created_at: Date;
-  case_id: string;
-  payload: Record<string, unknown>;
-}
-
-interface ClaimedMail extends ClaimedRow {
+interface ClaimedMail extends ClaimedMailRow {
   case: CaseMailFacts;
   documentFileName: string | undefined;
 }
@@ -45,6 +39,8 @@ export interface MailFigures {
 export class MailDispatcher extends OutboxWorker<MailFigures> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+    private readonly messages: MailMessagesRepository,
     private readonly transport: MailTransport,
     private readonly cipher: DocumentCipher,
     private readonly cases: CaseDirectory,
@@ -68,47 +64,19 @@ export class MailDispatcher extends OutboxWorker<MailFigures> {
   /** One message per event a family hears about, queued with the event's own transaction long gone. */
   private async queue(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const events = await manager.query<{ id: string }[]>(
-        `SELECT id FROM outbox_events WHERE mailed_at IS NULL ORDER BY seq LIMIT 500 FOR UPDATE SKIP LOCKED`,
-      );
-      if (events.length === 0) return 0;
-      const ids = events.map((event) => event.id);
+      const ids = await this.outbox.lockNotMailed(manager, QUEUE);
+      if (ids.length === 0) return 0;
       const now = this.clock.now();
-      const queued = await manager.query<unknown[]>(
-        `INSERT INTO mail_messages (event_id, case_id, kind, next_attempt_at, created_at)
-         SELECT e.id, e.case_id, k.kind, $2, $2 FROM outbox_events e
-         CROSS JOIN LATERAL (SELECT CASE
-           WHEN e.type = 'case.created' THEN 'ACKNOWLEDGEMENT'
-           WHEN e.type = 'case.state_changed' AND e.payload->>'to' = 'NEEDS_INFO' THEN 'DEFICIENCY'
-           WHEN e.type = 'case.decided' THEN 'DECISION'
-           WHEN e.type = 'deadline.escalated' THEN 'DEADLINE'
-           WHEN e.type = 'document.quarantined' THEN 'QUARANTINE' END AS kind) k
-         WHERE e.id = ANY($1::uuid[]) AND k.kind IS NOT NULL AND e.case_id IS NOT NULL
-         ON CONFLICT (event_id, kind) DO NOTHING
-         RETURNING id`,
-        [ids, now],
-      );
-      await manager.query('UPDATE outbox_events SET mailed_at = $2 WHERE id = ANY($1::uuid[])', [ids, now]);
-      return queued.length;
+      const queued = await this.messages.queueForEvents(manager, ids, now);
+      await this.outbox.markMailed(manager, ids, now);
+      return queued;
     });
   }
 
   /** Mails due now, leased to this instance, with what they say of their case and document. */
   private async claim(): Promise<ClaimedMail[]> {
-    const rows = await this.dataSource.query<ClaimedRow[]>(
-      `WITH claimed AS (
-         UPDATE mail_messages m
-         SET next_attempt_at = $1::timestamptz + make_interval(secs => ${String(LEASE_SECONDS)}), attempts = attempts + 1
-         WHERE m.id IN (
-           SELECT id FROM mail_messages WHERE status = 'PENDING' AND next_attempt_at <= $1
-           ORDER BY next_attempt_at LIMIT ${String(CLAIM)} FOR UPDATE SKIP LOCKED)
-         RETURNING m.id, m.kind, m.attempts, m.created_at, m.case_id, m.event_id
-       )
-       SELECT m.id, m.kind, m.attempts, m.created_at, m.case_id, e.payload
-       FROM claimed m JOIN outbox_events e ON e.id = m.event_id`,
-      [this.clock.now()],
-    );
-    const documentIdOf = (row: ClaimedRow): string | undefined =>
+    const rows = await this.messages.claimDue(this.clock.now(), CLAIM, LEASE_SECONDS);
+    const documentIdOf = (row: ClaimedMailRow): string | undefined =>
       typeof row.payload.documentId === 'string' && UUID.test(row.payload.documentId)
         ? row.payload.documentId
         : undefined;
@@ -130,22 +98,16 @@ export class MailDispatcher extends OutboxWorker<MailFigures> {
     const { subject, text } = composeMail(mail.kind, this.facts(mail), language);
     try {
       await this.transport.send({ id: mail.id, to: mail.case.requesterEmail, subject, text, language });
-      await this.dataSource.query(
-        `UPDATE mail_messages SET status = 'SENT', sent_at = $2, last_error = NULL WHERE id = $1`,
-        [mail.id, this.clock.now()],
-      );
+      await this.messages.markSent(mail.id, this.clock.now());
       return 'sent';
     } catch (error) {
       const now = this.clock.now();
       const { next, dead } = afterFailure(mail.attempts, mail.created_at, now);
-      await this.dataSource.query(
-        'UPDATE mail_messages SET status = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1',
-        [
-          mail.id,
-          dead ? 'DEAD' : 'PENDING',
-          next,
-          (error instanceof Error ? error.message : String(error)).slice(0, 500),
-        ],
+      await this.messages.markFailed(
+        mail.id,
+        dead ? 'DEAD' : 'PENDING',
+        next,
+        (error instanceof Error ? error.message : String(error)).slice(0, 500),
       );
       return dead ? 'dead' : 'retrying';
     }

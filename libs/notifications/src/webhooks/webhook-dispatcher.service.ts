@@ -6,9 +6,11 @@ import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@app/common';
 import { DocumentCipher } from '@app/documents';
 import { JobQueue } from '@app/jobs';
+import { OutboxRepository } from '../outbox.repository.js';
 import { afterFailure, OutboxWorker } from '../outbox-worker.js';
 import { signatureHeader, SIGNATURE_HEADER } from './signature.js';
 import { publicOnlyLookup, targetProblem } from './webhook-target.js';
+import { type ClaimedDeliveryRow, WebhooksRepository } from './webhooks.repository.js';
 
 export const WEBHOOK_DISPATCH_JOB = 'webhook-dispatch';
 const CLAIM = 20;
@@ -16,18 +18,6 @@ const FAN_OUT = 500;
 /** A claimed delivery is someone's for this long; a crash mid-send frees it after. */
 const LEASE_SECONDS = 120;
 const TIMEOUT_MS = 10_000;
-
-interface ClaimedRow {
-  id: string;
-  attempts: number;
-  created_at: Date;
-  event_id: string;
-  type: string;
-  occurred_at: Date;
-  payload: Record<string, unknown>;
-  url: string;
-  sealed_secret: Buffer;
-}
 
 export interface DispatchFigures {
   fannedOut: number;
@@ -46,6 +36,8 @@ export interface DispatchFigures {
 export class WebhookDispatcher extends OutboxWorker<DispatchFigures> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+    private readonly webhooks: WebhooksRepository,
     private readonly cipher: DocumentCipher,
     private readonly clock: Clock,
     config: AppConfig,
@@ -58,7 +50,7 @@ export class WebhookDispatcher extends OutboxWorker<DispatchFigures> {
     const fannedOut = await this.fanOut();
     const figures = { fannedOut, delivered: 0, retrying: 0, dead: 0 };
     for (;;) {
-      const claimed = await this.claim();
+      const claimed = await this.webhooks.claimDue(this.clock.now(), CLAIM, LEASE_SECONDS);
       if (claimed.length === 0) return figures;
       const outcomes = await Promise.all(claimed.map((row) => this.deliver(row)));
       for (const outcome of outcomes) figures[outcome]++;
@@ -68,43 +60,16 @@ export class WebhookDispatcher extends OutboxWorker<DispatchFigures> {
   /** One delivery per new event and subscription that wants it; the event is then marked fanned out. */
   private async fanOut(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const events = await manager.query<{ id: string }[]>(
-        `SELECT id FROM outbox_events WHERE fanned_out_at IS NULL ORDER BY seq LIMIT ${FAN_OUT} FOR UPDATE SKIP LOCKED`,
-      );
-      if (events.length === 0) return 0;
-      const ids = events.map((event) => event.id);
+      const ids = await this.outbox.lockNotFannedOut(manager, FAN_OUT);
+      if (ids.length === 0) return 0;
       const now = this.clock.now();
-      await manager.query(
-        `INSERT INTO webhook_deliveries (event_id, subscription_id, next_attempt_at, created_at)
-         SELECT e.id, s.id, $2, $2 FROM outbox_events e
-         JOIN webhook_subscriptions s ON s.deleted_at IS NULL AND e.type = ANY(s.events) AND s.created_at <= e.occurred_at
-         WHERE e.id = ANY($1::uuid[])
-         ON CONFLICT (event_id, subscription_id) DO NOTHING`,
-        [ids, now],
-      );
-      await manager.query('UPDATE outbox_events SET fanned_out_at = $2 WHERE id = ANY($1::uuid[])', [ids, now]);
+      await this.webhooks.fanOut(manager, ids, now);
+      await this.outbox.markFannedOut(manager, ids, now);
       return ids.length;
     });
   }
 
-  private async claim(): Promise<ClaimedRow[]> {
-    const now = this.clock.now();
-    return this.dataSource.query<ClaimedRow[]>(
-      `WITH claimed AS (
-         UPDATE webhook_deliveries d
-         SET next_attempt_at = $1::timestamptz + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
-         WHERE d.id IN (
-           SELECT id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= $1
-           ORDER BY next_attempt_at LIMIT ${CLAIM} FOR UPDATE SKIP LOCKED)
-         RETURNING d.id, d.attempts, d.created_at, d.event_id, d.subscription_id
-       )
-       SELECT c.id, c.attempts, c.created_at, c.event_id, e.type, e.occurred_at, e.payload, s.url, s.sealed_secret
-       FROM claimed c JOIN outbox_events e ON e.id = c.event_id JOIN webhook_subscriptions s ON s.id = c.subscription_id`,
-      [now],
-    );
-  }
-
-  private async deliver(row: ClaimedRow): Promise<'delivered' | 'retrying' | 'dead'> {
+  private async deliver(row: ClaimedDeliveryRow): Promise<'delivered' | 'retrying' | 'dead'> {
     const { caseReference, state, ...data } = row.payload;
     const body = JSON.stringify({
       id: row.event_id,
@@ -124,17 +89,16 @@ export class WebhookDispatcher extends OutboxWorker<DispatchFigures> {
     });
     const now = this.clock.now();
     if (result.status !== undefined && result.status >= 200 && result.status < 300) {
-      await this.dataSource.query(
-        `UPDATE webhook_deliveries SET status = 'DELIVERED', delivered_at = $2, last_status = $3, last_error = NULL
-         WHERE id = $1`,
-        [row.id, now, result.status],
-      );
+      await this.webhooks.markDelivered(row.id, now, result.status);
       return 'delivered';
     }
     const { next, dead } = afterFailure(row.attempts, row.created_at, now);
-    await this.dataSource.query(
-      `UPDATE webhook_deliveries SET status = $2, next_attempt_at = $3, last_status = $4, last_error = $5 WHERE id = $1`,
-      [row.id, dead ? 'DEAD' : 'PENDING', next, result.status ?? null, result.error?.slice(0, 500) ?? null],
+    await this.webhooks.markFailed(
+      row.id,
+      dead ? 'DEAD' : 'PENDING',
+      next,
+      result.status ?? null,
+      result.error?.slice(0, 500) ?? null,
     );
     return dead ? 'dead' : 'retrying';
   }

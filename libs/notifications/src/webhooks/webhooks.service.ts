@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig, Clock, DomainException } from '@app/common';
 import { DocumentCipher } from '@app/documents';
-import type { OutboxEventType } from '../outbox.service.js';
 import { targetProblem } from './webhook-target.js';
 import type {
   CreatedWebhookView,
@@ -13,36 +10,13 @@ import type {
   DeliveryView,
   WebhookView,
 } from './webhook.views.js';
-
-interface SubscriptionRow {
-  id: string;
-  url: string;
-  events: OutboxEventType[];
-  created_at: Date;
-}
-
-interface DeliveryRow {
-  id: string;
-  event_id: string;
-  type: OutboxEventType;
-  case_reference: string | null;
-  status: DeliveryStatus;
-  attempts: number;
-  last_status: number | null;
-  last_error: string | null;
-  next_attempt_at: Date;
-  created_at: Date;
-  delivered_at: Date | null;
-}
-
-const DELIVERY_COLUMNS = `d.id, d.event_id, e.type, e.payload->>'caseReference' AS case_reference, d.status, d.attempts,
-  d.last_status, d.last_error, d.next_attempt_at, d.created_at, d.delivered_at`;
+import { type DeliveryRow, type SubscriptionRow, WebhooksRepository } from './webhooks.repository.js';
 
 /** A key's webhook subscriptions, their deliveries, and replaying a dead one. Each key sees only its own. */
 @Injectable()
 export class WebhooksService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly webhooks: WebhooksRepository,
     private readonly cipher: DocumentCipher,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -55,67 +29,36 @@ export class WebhooksService {
     });
     if (problem) throw DomainException.invalid([{ field: 'url', message: problem }]);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
-    const [row] = await this.dataSource.query<[SubscriptionRow]>(
-      `INSERT INTO webhook_subscriptions (key_id, url, events, sealed_secret, created_at) VALUES ($1, $2, $3, $4, $5)
-       RETURNING id, url, events, created_at`,
-      [keyId, dto.url, [...new Set(dto.events)], this.cipher.sealSecret(Buffer.from(secret)), this.clock.now()],
-    );
+    const row = await this.webhooks.insertSubscription({
+      keyId,
+      url: dto.url,
+      events: [...new Set(dto.events)],
+      sealedSecret: this.cipher.sealSecret(Buffer.from(secret)),
+      createdAt: this.clock.now(),
+    });
     return Object.assign(toView(row), { secret });
   }
 
   async list(keyId: string): Promise<WebhookView[]> {
-    const rows = await this.dataSource.query<SubscriptionRow[]>(
-      `SELECT id, url, events, created_at FROM webhook_subscriptions WHERE key_id = $1 AND deleted_at IS NULL
-       ORDER BY created_at, id`,
-      [keyId],
-    );
+    const rows = await this.webhooks.subscriptionsOf(keyId);
     return rows.map(toView);
   }
 
   async remove(keyId: string, id: string): Promise<void> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `WITH removed AS (
-         UPDATE webhook_subscriptions SET deleted_at = $3 WHERE id = $1 AND key_id = $2 AND deleted_at IS NULL RETURNING id
-       ) SELECT * FROM removed`,
-      [id, keyId, this.clock.now()],
-    );
-    if (rows.length === 0) throw notFound();
+    if (!(await this.webhooks.removeSubscription(keyId, id, this.clock.now()))) throw notFound();
   }
 
   async deliveries(keyId: string, subscriptionId: string, status?: DeliveryStatus): Promise<DeliveryView[]> {
-    await this.own(keyId, subscriptionId);
-    const rows = await this.dataSource.query<DeliveryRow[]>(
-      `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id
-       WHERE d.subscription_id = $1 AND ($2::text IS NULL OR d.status = $2)
-       ORDER BY d.created_at DESC, d.id LIMIT 500`,
-      [subscriptionId, status ?? null],
-    );
+    if (!(await this.webhooks.keyHasSubscription(keyId, subscriptionId))) throw notFound();
+    const rows = await this.webhooks.deliveriesOf(subscriptionId, status);
     return rows.map(toDeliveryView);
   }
 
   /** Sends a dead (or any) delivery again, with the same event id, and 24 more hours of retries. */
   async replay(keyId: string, deliveryId: string): Promise<DeliveryView> {
-    const now = this.clock.now();
-    const [row] = await this.dataSource.query<[DeliveryRow?]>(
-      `WITH replayed AS (
-         UPDATE webhook_deliveries d SET status = 'PENDING', next_attempt_at = $3, created_at = $3, delivered_at = NULL
-         FROM webhook_subscriptions s
-         WHERE d.id = $1 AND s.id = d.subscription_id AND s.key_id = $2 AND s.deleted_at IS NULL
-         RETURNING d.*
-       )
-       SELECT ${DELIVERY_COLUMNS} FROM replayed d JOIN outbox_events e ON e.id = d.event_id`,
-      [deliveryId, keyId, now],
-    );
+    const row = await this.webhooks.replayDelivery(keyId, deliveryId, this.clock.now());
     if (!row) throw notFound();
     return toDeliveryView(row);
-  }
-
-  private async own(keyId: string, subscriptionId: string): Promise<void> {
-    const rows = await this.dataSource.query<unknown[]>(
-      'SELECT 1 FROM webhook_subscriptions WHERE id = $1 AND key_id = $2 AND deleted_at IS NULL',
-      [subscriptionId, keyId],
-    );
-    if (rows.length === 0) throw notFound();
   }
 }
 
