@@ -14,6 +14,9 @@ const CASES = 'libs/cases/src/cases.repository.ts';
 const CASE_DEADLINES = 'libs/cases/src/deadlines/case-deadlines.repository.ts';
 const CASE_QUEUE = 'libs/cases/src/review/case-queue.ts';
 const TIMELINE = 'libs/timeline/src/timeline.repository.ts';
+const MAIL_MESSAGES = 'libs/notifications/src/mail/mail-messages.repository.ts';
+const WEBHOOKS = 'libs/notifications/src/webhooks/webhooks.repository.ts';
+const SESSIONS = 'libs/identity/src/sessions/sessions.repository.ts';
 
 export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   cases: { owner: CASES, readers: [CASE_DEADLINES, CASE_QUEUE] },
@@ -26,13 +29,13 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   holds: { owner: TIMELINE },
   audit_entries: { owner: 'libs/audit/src/audit.service.ts' },
   idempotency_keys: { owner: 'apps/server/src/http/idempotency/idempotency.store.ts' },
-  outbox_events: { owner: 'libs/notifications/src/outbox.service.ts' },
-  mail_messages: { owner: 'libs/notifications/src/mail/mail-dispatcher.service.ts' },
-  webhook_subscriptions: { owner: 'libs/notifications/src/webhooks/webhooks.service.ts' },
-  webhook_deliveries: { owner: 'libs/notifications/src/webhooks/webhooks.service.ts' },
-  users: { owner: 'libs/identity/src/users/users.service.ts' },
-  sessions: { owner: 'libs/identity/src/sessions/sessions.service.ts' },
-  api_keys: { owner: 'libs/identity/src/api-keys/api-keys.service.ts' },
+  outbox_events: { owner: 'libs/notifications/src/outbox.repository.ts', readers: [MAIL_MESSAGES, WEBHOOKS] },
+  mail_messages: { owner: MAIL_MESSAGES },
+  webhook_subscriptions: { owner: WEBHOOKS },
+  webhook_deliveries: { owner: WEBHOOKS },
+  users: { owner: 'libs/identity/src/users/users.repository.ts', readers: [SESSIONS] },
+  sessions: { owner: SESSIONS },
+  api_keys: { owner: 'libs/identity/src/api-keys/api-keys.repository.ts' },
 };
 
 /** The TypeORM entities and their tables: calling the entity manager with one is SQL on that table. */
