@@ -4,8 +4,8 @@ import { jest } from '@jest/globals';
 import request from 'supertest';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { DocumentStore, OrphanSweepService } from '@app/documents';
-import { pdf, validRequest } from './support/fixtures.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { pdf, validRequest } from '../support/fixtures.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 let reference: string;

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS, runMigrations } from '@app/database';
-import { createTestDatabase } from './support/test-database.js';
+import { createTestDatabase } from '../support/test-database.js';
 
 // Every migration is reversible: all the way down leaves an empty schema, and up again rebuilds it.
 describe('migrations', () => {

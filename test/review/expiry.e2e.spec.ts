@@ -1,11 +1,11 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
-import { runCli } from '../apps/server/src/cli.js';
-import { CaseReviewService } from '@app/cases';
-import { pdf, validRequest } from './support/fixtures.js';
-import { MovingClock } from './support/moving-clock.js';
-import { germanReleaseWithDocuments } from './support/families.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { runCli } from '../../apps/server/src/cli.js';
+import { CaseExpiryJob } from '@app/cases';
+import { pdf, validRequest } from '../support/fixtures.js';
+import { MovingClock } from '../support/moving-clock.js';
+import { germanReleaseWithDocuments } from '../support/families.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const clock = new MovingClock(new Date('2026-11-23T09:00:00Z'));
 let t: TestApp;
@@ -34,7 +34,7 @@ describe('cases the family leaves unanswered', () => {
       reference: string;
       accessToken: string;
     };
-    const expiry = t.app.get(CaseReviewService);
+    const expiry = t.app.get(CaseExpiryJob);
 
     clock.advanceMinutes(50 * 24 * 60);
     await request(t.http)
@@ -45,9 +45,9 @@ describe('cases the family leaves unanswered', () => {
       .expect(201);
 
     clock.advanceMinutes(39 * 24 * 60); // day 89
-    expect(await expiry.expireOverdue()).toBe(0);
+    expect(await expiry.run()).toBe(0);
     clock.advanceMinutes(2 * 24 * 60); // day 91
-    expect(await expiry.expireOverdue()).toBe(1);
+    expect(await expiry.run()).toBe(1);
     expect(await state(silent)).toBe('EXPIRED');
     expect(await state(answering)).toBe('AWAITING_DOCUMENTS');
 
@@ -55,7 +55,7 @@ describe('cases the family leaves unanswered', () => {
       "SELECT actor_type, details FROM audit_entries WHERE action = 'case.state_changed' ORDER BY seq DESC LIMIT 1",
     );
     expect(entry).toEqual({ actor_type: 'system', details: { from: 'AWAITING_DOCUMENTS', to: 'EXPIRED' } });
-    expect(await expiry.expireOverdue()).toBe(0); // idempotent
+    expect(await expiry.run()).toBe(0); // idempotent
   });
 });
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { pdf, validRequest } from './support/fixtures.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { pdf, validRequest } from '../support/fixtures.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { API_SCOPES, type ApiScope, ApiKeysService } from '@app/identity';
-import { runCli } from '../apps/server/src/cli.js';
-import { pdf, validRequest } from './support/fixtures.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { runCli } from '../../apps/server/src/cli.js';
+import { pdf, validRequest } from '../support/fixtures.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * Deny by default, checked from the outside: every operation of the OpenAPI document is called by

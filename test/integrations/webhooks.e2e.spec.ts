@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { ApiKeysService } from '@app/identity';
 import { verifySignature, WebhookDispatcher } from '@app/notifications';
-import { validRequest } from './support/fixtures.js';
-import { MovingClock } from './support/moving-clock.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { validRequest } from '../support/fixtures.js';
+import { MovingClock } from '../support/moving-clock.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** A webhook receiver on this machine: records what arrives, answers with the statuses it is told. */
 class Receiver {

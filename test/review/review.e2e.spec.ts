@@ -1,10 +1,10 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { ApiKeysService } from '@app/identity';
-import { runCli } from '../apps/server/src/cli.js';
-import { germanReleaseWithDocuments, type SubmittedRequest } from './support/families.js';
-import { pdf } from './support/fixtures.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { runCli } from '../../apps/server/src/cli.js';
+import { germanReleaseWithDocuments, type SubmittedRequest } from '../support/families.js';
+import { pdf } from '../support/fixtures.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const PASSWORD = 'correct horse battery staple';
 let t: TestApp;

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEADLINE_SWEEP_JOB } from '@app/cases';
 import { JobQueue } from '@app/jobs';
 import { MAIL_DISPATCH_JOB, WEBHOOK_DISPATCH_JOB } from '@app/notifications';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Two server instances on one database, both running the job queue, as in a scaled-out deployment.
 let first: TestApp;

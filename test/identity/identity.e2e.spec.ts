@@ -1,8 +1,8 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
-import { runCli } from '../apps/server/src/cli.js';
-import { MovingClock } from './support/moving-clock.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { runCli } from '../../apps/server/src/cli.js';
+import { MovingClock } from '../support/moving-clock.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const PASSWORD = 'correct horse battery staple';
 

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { ApiKeysService } from '@app/identity';
-import { runCli } from '../apps/server/src/cli.js';
-import { GERMAN_RELEASE_DOCUMENTS } from './support/families.js';
-import { pdf, validRequest } from './support/fixtures.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { runCli } from '../../apps/server/src/cli.js';
+import { GERMAN_RELEASE_DOCUMENTS } from '../support/families.js';
+import { pdf, validRequest } from '../support/fixtures.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * What an attacker with a copy of the database and of the storage folder finds: after a run that

@@ -6,10 +6,10 @@ import { SMTPServer } from 'smtp-server';
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { MailDispatcher } from '@app/notifications';
-import { runCli } from '../apps/server/src/cli.js';
-import { GERMAN_RELEASE_DOCUMENTS } from './support/families.js';
-import { pdf, validRequest } from './support/fixtures.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { runCli } from '../../apps/server/src/cli.js';
+import { GERMAN_RELEASE_DOCUMENTS } from '../support/families.js';
+import { pdf, validRequest } from '../support/fixtures.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** A real SMTP server on this machine, keeping every message it is given. */
 const inbox: ParsedMail[] = [];

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { pdf, validRequest, windowsExecutable } from './support/fixtures.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { pdf, validRequest, windowsExecutable } from '../support/fixtures.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const LIMIT = 64 * 1024;
 let t: TestApp;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { REFERENCE_PATTERN } from '@app/cases';
 import { Clock } from '@app/common';
-import { jpeg, pdf, png, validRequest } from './support/fixtures.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { jpeg, pdf, png, validRequest } from '../support/fixtures.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -77,7 +77,7 @@ describe('intake round trip', () => {
       rejectionReason: null,
       uploadedAt: expect.any(String),
       requiredHere: true,
-      scan: 'NOT_SCANNED', // no CLAMD_SOCKET here: test/malware.e2e.spec.ts scans
+      scan: 'NOT_SCANNED', // no CLAMD_SOCKET here: test/documents/malware.clamd.ts scans
       readable: true,
     });
     const second = await upload(reference, accessToken, 'DECEASED_ID', passport, '死亡证明.jpg').expect(201);

@@ -1,11 +1,11 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { DeadlineSweep } from '@app/cases';
-import { runCli } from '../apps/server/src/cli.js';
-import { germanReleaseWithDocuments } from './support/families.js';
-import { pdf, validRequest } from './support/fixtures.js';
-import { MovingClock } from './support/moving-clock.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { runCli } from '../../apps/server/src/cli.js';
+import { germanReleaseWithDocuments } from '../support/families.js';
+import { pdf, validRequest } from '../support/fixtures.js';
+import { MovingClock } from '../support/moving-clock.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const PASSWORD = 'correct horse battery staple';
 const clock = new MovingClock(new Date('2026-11-22T10:00:00Z'));

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { jpeg, validRequest } from './support/fixtures.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { jpeg, validRequest } from '../support/fixtures.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 describe('operations', () => {
   const logLines: string[] = [];
