@@ -1,28 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jest } from '@jest/globals';
 import request from 'supertest';
 import { AuditService } from '@app/audit';
-import { runCli } from '../../apps/server/src/cli.js';
-import { pdf, validRequest } from '../support/fixtures.js';
+import { cli as runCli } from '../support/cli.js';
+import { people } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-const PASSWORD = 'correct horse battery staple';
 let t: TestApp;
 
-async function cli(args: string[]): Promise<{ code: number; out: string }> {
-  const out: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((line: unknown) => void out.push(String(line)));
-  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  try {
-    const code = await runCli(args, { DATABASE_URL: t.config.DATABASE_URL, NEW_USER_PASSWORD: PASSWORD });
-    return { code, out: out.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const cli = (args: string[]) => runCli(args, { DATABASE_URL: t.config.DATABASE_URL });
 
 /** Only a superuser can get past the append-only trigger: what an attacker with full access would do. */
 async function tamper(sql: string): Promise<void> {
@@ -36,30 +23,16 @@ async function tamper(sql: string): Promise<void> {
 
 beforeAll(async () => {
   t = await createTestApp({ LOGIN_ATTEMPTS_PER_15_MINUTES: 1000 });
-  await cli(['users:create', '--email', 'rita@example.org', '--role', 'reviewer']);
-  const session = await request(t.http)
-    .post('/api/v1/auth/login')
-    .send({ email: 'rita@example.org', password: PASSWORD })
-    .expect(200);
+  // A reviewer is created and logs in, fails a login, and logs out.
+  const { reviewer, familyWithDocuments } = await people(t, { cast: { rita: 'reviewer' } });
   await request(t.http)
     .post('/api/v1/auth/login')
-    .send({ email: 'rita@example.org', password: 'a wrong guess' })
+    .send({ email: reviewer.email, password: 'a wrong guess' })
     .expect(401);
-  await request(t.http).post('/api/v1/auth/logout').set('Authorization', `Bearer ${session.body.token}`).expect(204);
-  const created = await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201);
-  const { reference, accessToken } = created.body as { reference: string; accessToken: string };
-  for (const type of ['DEATH_CERTIFICATE', 'DECEASED_ID', 'INHERITANCE_CERTIFICATE', 'REQUESTER_ID']) {
-    await request(t.http)
-      .post(`/api/v1/requests/${reference}/documents`)
-      .set('Authorization', `Bearer ${accessToken}`)
-      .field('type', type)
-      .attach('file', pdf(type), 'scan.pdf')
-      .expect(201);
-  }
-  await request(t.http)
-    .post(`/api/v1/requests/${reference}/withdrawal`)
-    .set('Authorization', `Bearer ${accessToken}`)
-    .expect(200);
+  await reviewer.post('/api/v1/auth/logout').expect(204);
+  // A family sends its four documents, then withdraws.
+  const family = await familyWithDocuments();
+  await family.withdraw().expect(200);
 });
 afterAll(() => t.close());
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { pdf, validRequest } from '../support/fixtures.js';
+import { type Family, family } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -75,25 +76,12 @@ describe('GET /api/v1/checklists', () => {
   });
 });
 
-async function submit(overrides: Record<string, unknown> = {}) {
-  const response = await request(t.http).post('/api/v1/requests').send(validRequest(overrides)).expect(201);
-  return response.body as { reference: string; accessToken: string; checklist: { missing: string[] } };
-}
+const submit = (overrides: Record<string, unknown> = {}) => family(t, overrides);
 
-function upload(c: { reference: string; accessToken: string }, type: string) {
-  return request(t.http)
-    .post(`/api/v1/requests/${c.reference}/documents`)
-    .set('Authorization', `Bearer ${c.accessToken}`)
-    .field('type', type)
-    .attach('file', pdf(type), `${type.toLowerCase()}.pdf`)
-    .expect(201);
-}
+const upload = (c: Family, type: string) => c.upload(type, pdf(type), `${type.toLowerCase()}.pdf`).expect(201);
 
-async function status(c: { reference: string; accessToken: string }) {
-  const response = await request(t.http)
-    .get(`/api/v1/requests/${c.reference}`)
-    .set('Authorization', `Bearer ${c.accessToken}`)
-    .expect(200);
+async function status(c: Family) {
+  const response = await c.status().expect(200);
   return response.body as {
     state: string;
     history: { state: string }[];
@@ -105,7 +93,7 @@ async function status(c: { reference: string; accessToken: string }) {
 describe('a German request moves to review by itself', () => {
   it('after its four documents, and not after three', async () => {
     const c = await submit();
-    expect(c.checklist.missing).toHaveLength(4);
+    expect((c.body.checklist as { missing: string[] }).missing).toHaveLength(4);
     for (const type of ['DEATH_CERTIFICATE', 'DECEASED_ID', 'INHERITANCE_CERTIFICATE']) await upload(c, type);
     const before = await status(c);
     expect(before.state).toBe('AWAITING_DOCUMENTS');
@@ -168,9 +156,8 @@ describe('checklists that cannot be met', () => {
     const subject = { ...(validRequest().subject as object), countryOfResidence: 'IE' };
     const c = await submit({ subject });
     const send = (servedVia: string) =>
-      request(t.http)
+      c
         .post(`/api/v1/requests/${c.reference}/documents`)
-        .set('Authorization', `Bearer ${c.accessToken}`)
         .field('type', 'COURT_ORDER')
         .field('servedVia', servedVia)
         .attach('file', pdf('order'), 'order.pdf')

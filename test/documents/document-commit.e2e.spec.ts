@@ -1,29 +1,22 @@
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import request from 'supertest';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { DocumentStore, OrphanSweepService } from '@app/documents';
-import { pdf, validRequest } from '../support/fixtures.js';
+import { pdf } from '../support/fixtures.js';
+import { type Family, family } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
-let reference: string;
-let token: string;
+let requester: Family;
 beforeAll(async () => {
   t = await createTestApp({ ORPHAN_MAX_AGE_MINUTES: 60 });
-  const response = await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201);
-  ({ reference, accessToken: token } = response.body as { reference: string; accessToken: string });
+  requester = await family(t);
 });
 afterAll(() => t.close());
 afterEach(() => jest.restoreAllMocks());
 
-const upload = () =>
-  request(t.http)
-    .post(`/api/v1/requests/${reference}/documents`)
-    .set('Authorization', `Bearer ${token}`)
-    .field('type', 'DEATH_CERTIFICATE')
-    .attach('file', pdf(), 'akte.pdf');
+const upload = () => requester.upload('DEATH_CERTIFICATE', pdf(), 'akte.pdf');
 
 describe('the file and its row commit together', () => {
   it('leaves neither behind when storing fails after the file reached its place', async () => {

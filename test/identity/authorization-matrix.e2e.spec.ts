@@ -1,8 +1,7 @@
-import { jest } from '@jest/globals';
 import request from 'supertest';
-import { API_SCOPES, type ApiScope, ApiKeysService } from '@app/identity';
-import { runCli } from '../../apps/server/src/cli.js';
+import { API_SCOPES, type ApiScope } from '@app/identity';
 import { pdf, validRequest } from '../support/fixtures.js';
+import { type Family, PASSWORD, type People, people } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -55,26 +54,17 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/webhooks/deliveries/{id}/replay': ['key:webhooks:manage'],
 };
 
-const PASSWORD = 'correct horse battery staple';
 let t: TestApp;
-let caseA: { reference: string; accessToken: string };
-let caseB: { reference: string; accessToken: string };
+let cast: People;
+let caseA: Family;
+let caseB: Family;
 
 beforeAll(async () => {
   t = await createTestApp({ LOGIN_ATTEMPTS_PER_15_MINUTES: 10_000 });
-  caseA = (await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201)).body as typeof caseA;
-  caseB = (await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201)).body as typeof caseB;
-  const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  for (const role of ['reviewer', 'legal', 'admin']) {
-    await runCli(['users:create', '--email', `${role}@example.org`, '--role', role], {
-      DATABASE_URL: t.config.DATABASE_URL,
-      NEW_USER_PASSWORD: PASSWORD,
-    });
-  }
-  quiet.mockRestore();
-  for (const scope of API_SCOPES) {
-    keys[`key:${scope}`] = (await t.app.get(ApiKeysService).create({ name: scope, scopes: [scope] }, 'test')).key;
-  }
+  cast = await people(t);
+  caseA = await cast.family();
+  caseB = await cast.family();
+  for (const scope of API_SCOPES) keys[`key:${scope}`] = (await cast.apiKey([scope], { name: scope })).key;
 });
 afterAll(() => t.close());
 
@@ -89,13 +79,9 @@ async function credentials(caller: Caller): Promise<string | undefined> {
       return caseB.accessToken;
     case 'reviewer':
     case 'legal':
-    case 'admin': {
+    case 'admin':
       // A fresh session each time: calling logout must not spoil the next check.
-      const session = await request(t.http)
-        .post('/api/v1/auth/login')
-        .send({ email: `${caller}@example.org`, password: PASSWORD });
-      return (session.body as { token: string }).token;
-    }
+      return cast[caller].login();
   }
 }
 
@@ -113,7 +99,7 @@ function call(method: string, path: string): request.Test {
     case 'POST /api/v1/requests/{reference}/documents':
       return agent.post(url).field('type', 'DEATH_CERTIFICATE').attach('file', pdf(), 'a.pdf');
     case 'POST /api/v1/auth/login':
-      return agent.post(url).send({ email: 'reviewer@example.org', password: PASSWORD });
+      return agent.post(url).send({ email: cast.reviewer.email, password: PASSWORD });
     case 'POST /api/v1/cases/{reference}/notes':
       return agent.post(url).send({ body: 'A note.' });
     case 'POST /api/v1/cases/{reference}/jurisdiction':

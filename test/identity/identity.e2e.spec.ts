@@ -1,28 +1,12 @@
-import { jest } from '@jest/globals';
 import request from 'supertest';
-import { runCli } from '../../apps/server/src/cli.js';
+import { type CliResult, cli as runCli } from '../support/cli.js';
 import { MovingClock } from '../support/moving-clock.js';
+import { family, PASSWORD } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-const PASSWORD = 'correct horse battery staple';
-
-async function cli(
-  t: TestApp,
-  args: string[],
-  password = PASSWORD,
-): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((line: unknown) => void out.push(String(line)));
-  const error = jest.spyOn(console, 'error').mockImplementation((line: unknown) => void err.push(String(line)));
-  try {
-    const code = await runCli(args, { DATABASE_URL: t.config.DATABASE_URL, NEW_USER_PASSWORD: password });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+/** Users are made here through the command line, as an administrator would (other suites use people()). */
+const cli = (t: TestApp, args: string[], password = PASSWORD): Promise<CliResult> =>
+  runCli(args, { DATABASE_URL: t.config.DATABASE_URL, NEW_USER_PASSWORD: password });
 
 const login = (t: TestApp, email: string, password = PASSWORD) =>
   request(t.http).post('/api/v1/auth/login').send({ email, password });
@@ -139,21 +123,18 @@ describe('reviewer accounts and sessions', () => {
   });
 
   it('does not accept a family access token as a session', async () => {
-    const created = await request(t.http)
-      .post('/api/v1/requests')
-      .send({
-        requestType: 'PRESERVE_DATA',
-        subject: {
-          status: 'DECEASED',
-          fullName: 'A B',
-          accountEmail: 'a@outlook.com',
-          countryOfResidence: 'NL',
-          dateOfDeath: '2026-01-01',
-        },
-        requester: { fullName: 'C D', email: 'c@example.org', relationship: 'SPOUSE', countryOfResidence: 'NL' },
-      })
-      .expect(201);
-    await request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${created.body.accessToken}`).expect(401);
+    const requester = await family(t, {
+      requestType: 'PRESERVE_DATA',
+      subject: {
+        status: 'DECEASED',
+        fullName: 'A B',
+        accountEmail: 'a@outlook.com',
+        countryOfResidence: 'NL',
+        dateOfDeath: '2026-01-01',
+      },
+      requester: { fullName: 'C D', email: 'c@example.org', relationship: 'SPOUSE', countryOfResidence: 'NL' },
+    });
+    await requester.get('/api/v1/auth/me').expect(401);
   });
 });
 

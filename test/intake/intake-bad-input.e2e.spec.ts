@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { pdf, validRequest, windowsExecutable } from '../support/fixtures.js';
+import { type Family, family } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const LIMIT = 64 * 1024;
@@ -124,15 +125,12 @@ describe('POST /api/v1/requests refuses bad input and stores nothing', () => {
 });
 
 describe('POST /api/v1/requests/{reference}/documents refuses bad files and leaves nothing behind', () => {
-  let reference: string;
-  let token: string;
+  let requester: Family;
   beforeAll(async () => {
-    const response = await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201);
-    ({ reference, accessToken: token } = response.body as { reference: string; accessToken: string });
+    requester = await family(t);
   });
 
-  const post = () =>
-    request(t.http).post(`/api/v1/requests/${reference}/documents`).set('Authorization', `Bearer ${token}`);
+  const post = () => requester.post(`/api/v1/requests/${requester.reference}/documents`);
 
   it.each<[string, () => request.Test, number, string]>([
     [
@@ -249,20 +247,14 @@ describe('POST /api/v1/requests/{reference}/documents refuses bad files and leav
   });
 
   it('lets exactly as many concurrent uploads in as the limit allows', async () => {
-    const fresh = await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201);
-    const { reference: ref, accessToken } = fresh.body as { reference: string; accessToken: string };
+    const fresh = await family(t);
+    const ref = fresh.reference;
     const responses = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        request(t.http)
-          .post(`/api/v1/requests/${ref}/documents`)
-          .set('Authorization', `Bearer ${accessToken}`)
-          .field('type', 'DEATH_CERTIFICATE')
-          .attach('file', pdf(`copy ${i}`), `copy-${i}.pdf`),
-      ),
+      Array.from({ length: 6 }, (_, i) => fresh.upload('DEATH_CERTIFICATE', pdf(`copy ${i}`), `copy-${i}.pdf`)),
     );
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([201, 201, 422, 422, 422, 422]);
-    const status = await request(t.http).get(`/api/v1/requests/${ref}`).set('Authorization', `Bearer ${accessToken}`);
+    const status = await fresh.status();
     expect(status.body.documents).toHaveLength(2);
     const [{ n }] = await t.dataSource.query<[{ n: number }]>(
       'SELECT count(*)::int AS n FROM documents d JOIN cases c ON c.id = d.case_id WHERE c.reference = $1',

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { REFERENCE_PATTERN } from '@app/cases';
 import { Clock } from '@app/common';
 import { jpeg, pdf, png, validRequest } from '../support/fixtures.js';
+import { type Family, family } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -13,10 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function submit(body = validRequest()): Promise<{ reference: string; accessToken: string }> {
-  const response = await request(t.http).post('/api/v1/requests').send(body).expect(201);
-  return response.body as { reference: string; accessToken: string };
-}
+const submit = (overrides?: Record<string, unknown>): Promise<Family> => family(t, overrides);
 
 function upload(reference: string, token: string, type: string, file: Buffer, fileName: string) {
   return request(t.http)
@@ -135,9 +133,9 @@ describe('intake round trip', () => {
   });
 
   it('accepts a PNG court order with how it was served', async () => {
-    const { reference, accessToken } = await submit(
-      validRequest({ subject: { ...(validRequest().subject as object), countryOfResidence: 'NL' } }),
-    );
+    const { reference, accessToken } = await submit({
+      subject: { ...(validRequest().subject as object), countryOfResidence: 'NL' },
+    });
     const response = await request(t.http)
       .post(`/api/v1/requests/${reference}/documents`)
       .set('Authorization', `Bearer ${accessToken}`)
@@ -174,8 +172,8 @@ describe('intake round trip', () => {
 });
 
 describe('who may see a request', () => {
-  let a: { reference: string; accessToken: string };
-  let b: { reference: string; accessToken: string };
+  let a: Family;
+  let b: Family;
   beforeAll(async () => {
     a = await submit();
     b = await submit();

@@ -1,10 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import request from 'supertest';
-import { ApiKeysService } from '@app/identity';
 import { verifySignature, WebhookDispatcher } from '@app/notifications';
-import { validRequest } from '../support/fixtures.js';
 import { MovingClock } from '../support/moving-clock.js';
+import { type ApiKey, apiKey, family } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** A webhook receiver on this machine: records what arrives, answers with the statuses it is told. */
@@ -44,17 +42,16 @@ class Receiver {
 const clock = new MovingClock(new Date('2026-11-22T10:00:00Z'));
 const receiver = new Receiver();
 let t: TestApp;
-let key: string;
+let key: ApiKey;
 let secret: string;
 let subscriptionId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ WEBHOOK_ALLOW_PRIVATE_TARGETS: true }, { clock });
-  key = (await t.app.get(ApiKeysService).create({ name: 'helpdesk', scopes: ['webhooks:manage'] }, 'test')).key;
+  key = await apiKey(t, ['webhooks:manage'], { name: 'helpdesk' });
   const url = await receiver.start();
-  const created = await request(t.http)
+  const created = await key
     .post('/api/v1/webhooks')
-    .set('Authorization', `Bearer ${key}`)
     .send({ url, events: ['case.created', 'hold.placed', 'case.state_changed', 'document.uploaded'] })
     .expect(201);
   ({ id: subscriptionId, secret } = created.body as { id: string; secret: string });
@@ -65,8 +62,7 @@ afterAll(async () => {
 });
 
 const dispatch = () => t.app.get(WebhookDispatcher).runOnce();
-const submit = async () =>
-  (await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201)).body as { reference: string };
+const submit = () => family(t);
 
 describe('webhooks', () => {
   it('deliver each event once, signed over timestamp and body, with its case and state', async () => {
@@ -100,10 +96,7 @@ describe('webhooks', () => {
     const created = receiver.events().filter((event) => event.type === 'case.created');
     expect(created).toHaveLength(3);
     expect(new Set(created.map((event) => event.id)).size).toBe(1); // the same event id each time
-    const deliveries = await request(t.http)
-      .get(`/api/v1/webhooks/${subscriptionId}/deliveries`)
-      .set('Authorization', `Bearer ${key}`)
-      .expect(200);
+    const deliveries = await key.get(`/api/v1/webhooks/${subscriptionId}/deliveries`).expect(200);
     expect(
       (deliveries.body as { caseReference: string; type: string; status: string; attempts: number }[])
         .filter((delivery) => delivery.caseReference === reference)
@@ -123,10 +116,7 @@ describe('webhooks', () => {
       await dispatch();
       clock.advanceMinutes(60);
     }
-    const dead = await request(t.http)
-      .get(`/api/v1/webhooks/${subscriptionId}/deliveries?status=DEAD`)
-      .set('Authorization', `Bearer ${key}`)
-      .expect(200);
+    const dead = await key.get(`/api/v1/webhooks/${subscriptionId}/deliveries?status=DEAD`).expect(200);
     const deadOnes = dead.body as { id: string; eventId: string; lastStatus: number; caseReference: string }[];
     expect(deadOnes.map((delivery) => [delivery.caseReference, delivery.lastStatus])).toEqual([
       [reference, 500],
@@ -135,10 +125,7 @@ describe('webhooks', () => {
 
     receiver.failures.clear();
     receiver.received.length = 0;
-    await request(t.http)
-      .post(`/api/v1/webhooks/deliveries/${deadOnes[0].id}/replay`)
-      .set('Authorization', `Bearer ${key}`)
-      .expect(200);
+    await key.post(`/api/v1/webhooks/deliveries/${deadOnes[0].id}/replay`).expect(200);
     expect(await dispatch()).toMatchObject({ delivered: 1 });
     expect(receiver.events().map((event) => event.id)).toEqual([deadOnes[0].eventId]);
   });
@@ -149,25 +136,18 @@ describe('webhooks', () => {
       { DATABASE_URL: t.config.DATABASE_URL, DOCUMENT_MASTER_KEY: t.config.DOCUMENT_MASTER_KEY },
       { clock },
     );
-    const { reference } = (await request(other.http).post('/api/v1/requests').send(validRequest()).expect(201))
-      .body as { reference: string };
+    const { reference } = await family(other);
     await other.close(); // stopped before any dispatch ran there
     await dispatch();
     expect(receiver.events().filter((event) => event.caseReference === reference)).toHaveLength(2);
   });
 
   it('keep each key to its own subscriptions', async () => {
-    const stranger = (await t.app.get(ApiKeysService).create({ name: 'other', scopes: ['webhooks:manage'] }, 't')).key;
-    const listed = await request(t.http).get('/api/v1/webhooks').set('Authorization', `Bearer ${stranger}`).expect(200);
+    const stranger = await apiKey(t, ['webhooks:manage'], { name: 'other' });
+    const listed = await stranger.get('/api/v1/webhooks').expect(200);
     expect(listed.body).toEqual([]);
-    await request(t.http)
-      .get(`/api/v1/webhooks/${subscriptionId}/deliveries`)
-      .set('Authorization', `Bearer ${stranger}`)
-      .expect(404);
-    await request(t.http)
-      .delete(`/api/v1/webhooks/${subscriptionId}`)
-      .set('Authorization', `Bearer ${stranger}`)
-      .expect(404);
+    await stranger.get(`/api/v1/webhooks/${subscriptionId}/deliveries`).expect(404);
+    await stranger.delete(`/api/v1/webhooks/${subscriptionId}`).expect(404);
   });
 });
 
@@ -177,12 +157,9 @@ describe('webhook targets in production', () => {
     async (url) => {
       const production = await createTestApp({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_TARGETS: false });
       try {
-        const productionKey = (
-          await production.app.get(ApiKeysService).create({ name: 'p', scopes: ['webhooks:manage'] }, 'test')
-        ).key;
-        const refused = await request(production.http)
+        const productionKey = await apiKey(production, ['webhooks:manage'], { name: 'p' });
+        const refused = await productionKey
           .post('/api/v1/webhooks')
-          .set('Authorization', `Bearer ${productionKey}`)
           .send({ url, events: ['case.created'] })
           .expect(400);
         expect((refused.body as { errors: { field: string }[] }).errors[0].field).toBe('url');

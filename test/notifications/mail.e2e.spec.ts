@@ -3,12 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { jest } from '@jest/globals';
 import request from 'supertest';
 import { MailDispatcher } from '@app/notifications';
-import { runCli } from '../../apps/server/src/cli.js';
-import { GERMAN_RELEASE_DOCUMENTS } from '../support/families.js';
-import { pdf, validRequest } from '../support/fixtures.js';
+import { cli } from '../support/cli.js';
+import { family, familyWithDocuments, GERMAN_RELEASE_DOCUMENTS, people } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** A real SMTP server on this machine, keeping every message it is given. */
@@ -40,17 +38,14 @@ afterAll(async () => {
 });
 
 const send = () => t.app.get(MailDispatcher).runOnce();
-const submit = async (overrides: Record<string, unknown> = {}) =>
-  (await request(t.http).post('/api/v1/requests').send(validRequest(overrides)).expect(201)).body as {
-    reference: string;
-    accessToken: string;
-  };
+const submit = (overrides: Record<string, unknown> = {}) => family(t, overrides);
 const mailTo = (reference: string): ParsedMail | undefined => inbox.find((mail) => mail.subject?.includes(reference));
 const codeIn = (mail: ParsedMail): string => /([A-Za-z0-9_-]{43})\s*$/m.exec(mail.text ?? '')?.[1] ?? '';
 
 describe('requester e-mail', () => {
   it('reaches a German requester in German, through SMTP, with the code that confirms the address', async () => {
-    const { reference, accessToken } = await submit();
+    const requester = await submit();
+    const { reference } = requester;
     expect(await send()).toMatchObject({ sent: 1 });
     const mail = mailTo(reference);
     expect(mail?.subject).toBe(`Ihr Antrag ${reference}: Bitte bestätigen Sie Ihre E-Mail-Adresse`);
@@ -68,10 +63,7 @@ describe('requester e-mail', () => {
       .send({ code: codeIn(mail as ParsedMail) })
       .expect(200);
     expect(confirmed.body).toEqual({ reference, state: 'AWAITING_DOCUMENTS', emailConfirmed: true });
-    const status = await request(t.http)
-      .get(`/api/v1/requests/${reference}`)
-      .set('Authorization', `Bearer ${accessToken}`)
-      .expect(200);
+    const status = await requester.status().expect(200);
     expect((status.body as { emailConfirmed: boolean }).emailConfirmed).toBe(true);
   });
 
@@ -99,19 +91,9 @@ describe('requester e-mail', () => {
   });
 
   it('sends a case to review only once the address is confirmed', async () => {
-    const { reference, accessToken } = await submit();
-    for (const type of GERMAN_RELEASE_DOCUMENTS) {
-      await request(t.http)
-        .post(`/api/v1/requests/${reference}/documents`)
-        .set('Authorization', `Bearer ${accessToken}`)
-        .field('type', type)
-        .attach('file', pdf(type), 'scan.pdf')
-        .expect(201);
-    }
-    const waiting = await request(t.http)
-      .get(`/api/v1/requests/${reference}`)
-      .set('Authorization', `Bearer ${accessToken}`)
-      .expect(200);
+    const requester = await familyWithDocuments(t);
+    const { reference } = requester;
+    const waiting = await requester.status().expect(200);
     expect((waiting.body as { state: string }).state).toBe('AWAITING_DOCUMENTS');
     await send();
     const confirmed = await request(t.http)
@@ -143,28 +125,10 @@ describe('requester e-mail', () => {
 
 describe('notices and decisions', () => {
   it('tell the family what is missing and then the decision with its reason, in their language', async () => {
-    const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    await runCli(['users:create', '--email', 'rita@example.org', '--role', 'reviewer'], {
-      DATABASE_URL: t.config.DATABASE_URL,
-      NEW_USER_PASSWORD: 'correct horse battery staple',
-    });
-    quiet.mockRestore();
-    const token = (
-      (
-        await request(t.http)
-          .post('/api/v1/auth/login')
-          .send({ email: 'rita@example.org', password: 'correct horse battery staple' })
-          .expect(200)
-      ).body as { token: string }
-    ).token;
-    const { reference, accessToken } = await submit();
-    const upload = (type: string) =>
-      request(t.http)
-        .post(`/api/v1/requests/${reference}/documents`)
-        .set('Authorization', `Bearer ${accessToken}`)
-        .field('type', type)
-        .attach('file', pdf(type), 'scan.pdf')
-        .expect(201);
+    const { reviewer } = await people(t, { cast: { rita: 'reviewer' } });
+    const requester = await submit();
+    const { reference } = requester;
+    const upload = (type: string) => requester.upload(type).expect(201);
     for (const type of GERMAN_RELEASE_DOCUMENTS) await upload(type);
     await send();
     await request(t.http)
@@ -172,12 +136,9 @@ describe('notices and decisions', () => {
       .send({ code: codeIn(mailTo(reference) as ParsedMail) })
       .expect(200);
     const act = async (action: string, body: object) => {
-      const { version } = (
-        await request(t.http).get(`/api/v1/cases/${reference}`).set('Authorization', `Bearer ${token}`).expect(200)
-      ).body as { version: number };
-      await request(t.http)
+      const { version } = (await reviewer.get(`/api/v1/cases/${reference}`).expect(200)).body as { version: number };
+      await reviewer
         .post(`/api/v1/cases/${reference}/actions/${action}`)
-        .set('Authorization', `Bearer ${token}`)
         .send({ version, ...body })
         .expect(200);
     };
@@ -201,21 +162,16 @@ describe('without SMTP', () => {
   it('writes the messages to the mailbox folder for a developer to read', async () => {
     const local = await createTestApp();
     try {
-      await request(local.http).post('/api/v1/requests').send(validRequest()).expect(201);
+      await family(local);
       await local.app.get(MailDispatcher).runOnce();
       const folder = join(local.config.DATA_DIR, 'mailbox');
       const [file] = await readdir(folder);
       const mail = await simpleParser(await readFile(join(folder, file)));
       expect(mail.subject).toMatch(/^Ihr Antrag NOK-\d{4}-\d{6}: Bitte bestätigen Sie Ihre E-Mail-Adresse$/);
-      const printed: string[] = [];
-      const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
-      try {
-        expect(await runCli(['mailbox'], { DATA_DIR: local.config.DATA_DIR })).toBe(0);
-      } finally {
-        log.mockRestore();
-      }
-      expect(printed.join('\n')).toContain(`Subject: ${mail.subject ?? ''}`);
-      expect(printed.join('\n')).toMatch(/^[A-Za-z0-9_-]{43}$/m); // the code, on its own line
+      const printed = await cli(['mailbox'], { DATA_DIR: local.config.DATA_DIR });
+      expect(printed.code).toBe(0);
+      expect(printed.out).toContain(`Subject: ${mail.subject ?? ''}`);
+      expect(printed.out).toMatch(/^[A-Za-z0-9_-]{43}$/m); // the code, on its own line
     } finally {
       await local.close();
     }

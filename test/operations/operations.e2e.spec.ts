@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { jpeg, validRequest } from '../support/fixtures.js';
+import { jpeg } from '../support/fixtures.js';
+import { family } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 describe('operations', () => {
@@ -62,19 +63,11 @@ describe('operations', () => {
   });
 
   it('keeps tokens, names and document contents out of the logs', async () => {
-    const created = await request(t.http).post('/api/v1/requests').send(validRequest()).expect(201);
-    const { reference, accessToken } = created.body as { reference: string; accessToken: string };
+    const requester = await family(t);
+    const { reference, accessToken } = requester;
     const secretPage = Buffer.concat([jpeg(), Buffer.from('SECRET-PAGE-CONTENT')]);
-    await request(t.http)
-      .post(`/api/v1/requests/${reference}/documents`)
-      .set('Authorization', `Bearer ${accessToken}`)
-      .field('type', 'DECEASED_ID')
-      .attach('file', secretPage, 'Anna Keller passport.jpg')
-      .expect(201);
-    await request(t.http)
-      .get(`/api/v1/requests/${reference}`)
-      .set('Authorization', `Bearer ${accessToken}`)
-      .expect(200);
+    await requester.upload('DECEASED_ID', secretPage, 'Anna Keller passport.jpg').expect(201);
+    await requester.status().expect(200);
 
     const log = logLines.join('');
     expect(log).toContain(reference); // requests are logged...

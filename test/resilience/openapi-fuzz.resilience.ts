@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { sample } from 'openapi-sampler';
 import request from 'supertest';
-import { API_SCOPES, ApiKeysService, UsersService } from '@app/identity';
-import { germanReleaseWithDocuments } from '../support/families.js';
+import { API_SCOPES } from '@app/identity';
 import { pdf, png } from '../support/fixtures.js';
+import { type People, people } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -16,8 +16,6 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 /** FUZZ_SEED replays the run a failure names; FUZZ_ONLY narrows to operations whose name contains it. */
 const ONLY = process.env.FUZZ_ONLY;
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
-const PASSWORD = 'correct horse battery staple';
-const STAFF_ROLES = ['reviewer', 'legal', 'admin'] as const;
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -29,6 +27,8 @@ interface Operation {
 type Schema = Parameters<typeof sample>[0];
 
 let t: TestApp;
+/** A reviewer, a legal user and an admin. */
+let cast: People;
 let spec: { paths: Record<string, Record<string, Operation>> };
 const known: Record<string, string[]> = {};
 const credentials: (string | undefined)[] = [undefined, 'garbage', 'nok_key_forged'];
@@ -39,12 +39,11 @@ const figures = new Map<string, Map<number, number>>();
 beforeAll(async () => {
   t = await createTestApp({ LOGIN_ATTEMPTS_PER_15_MINUTES: 1_000_000, PUBLIC_RATE_LIMIT_PER_MINUTE: 1_000_000 });
   spec = (await request(t.http).get('/api/docs-json').expect(200)).body as typeof spec;
-  const users = t.app.get(UsersService);
-  for (const role of STAFF_ROLES) await users.create(`${role}@example.org`, role, PASSWORD);
-  const key = await t.app.get(ApiKeysService).create({ name: 'all', scopes: [...API_SCOPES] }, 'fuzz');
+  cast = await people(t);
+  const key = await cast.apiKey([...API_SCOPES], { name: 'all' });
   credentials.push(key.key);
-  const family = await germanReleaseWithDocuments(t.http);
-  const other = await germanReleaseWithDocuments(t.http);
+  const family = await cast.familyWithDocuments();
+  const other = await cast.familyWithDocuments();
   credentials.push(family.accessToken, other.accessToken);
   const [document] = await t.dataSource.query<[{ id: string }]>('SELECT id FROM documents LIMIT 1');
   known.reference = [family.reference, other.reference, 'NOK-2026-999999'];
@@ -62,13 +61,6 @@ afterAll(async () => {
 });
 
 const PRINTABLE = fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code));
-
-async function signIn(role: string): Promise<string> {
-  const login = await request(t.http)
-    .post('/api/v1/auth/login')
-    .send({ email: `${role}@example.org`, password: PASSWORD });
-  return (login.body as { token: string }).token;
-}
 
 /** Any JSON value, some strings shaped like the API's own (dates, e-mails, enums of its schemas). */
 const anyJson = fc.oneof(
@@ -193,7 +185,7 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
         const operation = { ...definition, method: method as Operation['method'], path };
         const name = `${method.toUpperCase()} ${path}`;
         if (ONLY && !name.includes(ONLY)) continue;
-        sessions = await Promise.all(STAFF_ROLES.map((role) => signIn(role)));
+        sessions = await Promise.all(Object.values(cast.staff).map((member) => member.login()));
         const statuses = new Map<number, number>();
         figures.set(name, statuses);
         let answer = '';

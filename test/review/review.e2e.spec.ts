@@ -1,39 +1,22 @@
-import { jest } from '@jest/globals';
-import request from 'supertest';
-import { ApiKeysService } from '@app/identity';
-import { runCli } from '../../apps/server/src/cli.js';
-import { germanReleaseWithDocuments, type SubmittedRequest } from '../support/families.js';
 import { pdf } from '../support/fixtures.js';
+import { type Family, type People, people, type Staff } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-const PASSWORD = 'correct horse battery staple';
 let t: TestApp;
-const tokens: Record<string, string> = {};
+/** Two reviewers and two legal users: four eyes, and someone else for the appeal. */
+let cast: People;
+let rita: Staff;
+let ben: Staff;
+const staff = (name: string) => cast.staff[name];
 
 beforeAll(async () => {
   t = await createTestApp({ LOGIN_ATTEMPTS_PER_15_MINUTES: 1000 });
-  const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  for (const [name, role] of [
-    ['rita', 'reviewer'],
-    ['ben', 'reviewer'],
-    ['lea', 'legal'],
-    ['lou', 'legal'],
-  ]) {
-    await runCli(['users:create', '--email', `${name}@example.org`, '--role', role], {
-      DATABASE_URL: t.config.DATABASE_URL,
-      NEW_USER_PASSWORD: PASSWORD,
-    });
-    const session = await request(t.http)
-      .post('/api/v1/auth/login')
-      .send({ email: `${name}@example.org`, password: PASSWORD })
-      .expect(200);
-    tokens[name] = (session.body as { token: string }).token;
-  }
-  quiet.mockRestore();
+  cast = await people(t, { cast: { rita: 'reviewer', ben: 'reviewer', lea: 'legal', lou: 'legal' } });
+  ({ rita, ben } = cast.staff);
 });
 afterAll(() => t.close());
 
-const germanCase = (): Promise<SubmittedRequest> => germanReleaseWithDocuments(t.http);
+const germanCase = (): Promise<Family> => cast.familyWithDocuments();
 
 interface Detail {
   version: number;
@@ -41,23 +24,17 @@ interface Detail {
   documents: { id: string }[];
   decision: unknown;
 }
-const detail = async (reference: string, as = 'rita'): Promise<Detail> =>
-  (await request(t.http).get(`/api/v1/cases/${reference}`).set('Authorization', `Bearer ${tokens[as]}`).expect(200))
-    .body as Detail;
-const act = (reference: string, action: string, as: string, body: object) =>
-  request(t.http)
-    .post(`/api/v1/cases/${reference}/actions/${action}`)
-    .set('Authorization', `Bearer ${tokens[as]}`)
-    .send(body);
-const verify = (reference: string, id: string, as: string, body: object) =>
-  request(t.http)
-    .post(`/api/v1/cases/${reference}/documents/${id}/verification`)
-    .set('Authorization', `Bearer ${tokens[as]}`)
-    .send(body);
+const detail = async (reference: string, name = 'rita'): Promise<Detail> =>
+  (await staff(name).get(`/api/v1/cases/${reference}`).expect(200)).body as Detail;
+const act = (reference: string, action: string, name: string, body: object) =>
+  staff(name).post(`/api/v1/cases/${reference}/actions/${action}`).send(body);
+const verify = (reference: string, id: string, name: string, body: object) =>
+  staff(name).post(`/api/v1/cases/${reference}/documents/${id}/verification`).send(body);
 
 describe('a German release, from review to decision', () => {
   it('is verified, approved twice by different people, and the family sees the decision', async () => {
-    const { reference, accessToken } = await germanCase();
+    const requester = await germanCase();
+    const { reference } = requester;
     let current = await detail(reference);
     expect(current.state).toBe('READY_FOR_REVIEW');
 
@@ -85,10 +62,7 @@ describe('a German release, from review to decision', () => {
       decision: { outcome: 'APPROVED', reason: 'Release approved.' },
     });
 
-    const family = await request(t.http)
-      .get(`/api/v1/requests/${reference}`)
-      .set('Authorization', `Bearer ${accessToken}`)
-      .expect(200);
+    const family = await requester.status().expect(200);
     expect(family.body).toMatchObject({
       state: 'APPROVED',
       decision: { outcome: 'APPROVED' },
@@ -113,10 +87,9 @@ describe('a German release, from review to decision', () => {
 describe('what the back office offers each user', () => {
   type Offer = { action: string; allowed: boolean; refusalCode: string | null };
   const offers = async (reference: string, as: string): Promise<string[]> =>
-    (
-      (await request(t.http).get(`/api/v1/cases/${reference}`).set('Authorization', `Bearer ${tokens[as]}`).expect(200))
-        .body as { actions: Offer[] }
-    ).actions.map((offer) => (offer.allowed ? offer.action : `${offer.action}: ${offer.refusalCode ?? ''}`));
+    ((await staff(as).get(`/api/v1/cases/${reference}`).expect(200)).body as { actions: Offer[] }).actions.map(
+      (offer) => (offer.allowed ? offer.action : `${offer.action}: ${offer.refusalCode ?? ''}`),
+    );
 
   it('lists the actions of this user in this state, and shows the four-eyes step as held back', async () => {
     const { reference } = await germanCase();
@@ -140,23 +113,19 @@ describe('what the back office offers each user', () => {
       refusalCode: 'SECOND_APPROVAL_NEEDS_LEGAL',
     });
     expect(await offers(reference, 'lea')).toEqual(['assign', 'approve', 'reject']);
-    const me = (await request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${tokens.rita}`).expect(200))
-      .body as { id: string };
+    const me = (await rita.get('/api/v1/auth/me').expect(200)).body as { id: string };
     expect(approved.firstApproverId).toBe(me.id);
   });
 
   it('offers nothing to an API key, which cannot act', async () => {
     const { reference } = await germanCase();
-    const { key } = await t.app.get(ApiKeysService).create({ name: 'crm', scopes: ['cases:read'] }, 'test');
-    const body = (
-      await request(t.http).get(`/api/v1/cases/${reference}`).set('Authorization', `Bearer ${key}`).expect(200)
-    ).body as { actions: Offer[] };
+    const key = await cast.apiKey(['cases:read'], { name: 'crm' });
+    const body = (await key.get(`/api/v1/cases/${reference}`).expect(200)).body as { actions: Offer[] };
     expect(body.actions).toEqual([]);
   });
 
   it('names the colleagues, without secrets', async () => {
-    const users = (await request(t.http).get('/api/v1/users').set('Authorization', `Bearer ${tokens.ben}`).expect(200))
-      .body as Record<string, unknown>[];
+    const users = (await ben.get('/api/v1/users').expect(200)).body as Record<string, unknown>[];
     expect(users.map((user) => `${String(user.email)} ${String(user.role)}`)).toEqual([
       'ben@example.org reviewer',
       'lea@example.org legal',
@@ -199,7 +168,8 @@ describe('refusals name their rule', () => {
   });
 
   it('a rejected document sends the case back to the family, with the reason', async () => {
-    const { reference, accessToken } = await germanCase();
+    const requester = await germanCase();
+    const { reference } = requester;
     const current = await detail(reference);
     await verify(reference, current.documents[0].id, 'rita', { result: 'REJECTED' }).expect(422);
     const after = (
@@ -209,10 +179,7 @@ describe('refusals name their rule', () => {
       }).expect(200)
     ).body as Detail;
     expect(after.state).toBe('AWAITING_DOCUMENTS');
-    const family = await request(t.http)
-      .get(`/api/v1/requests/${reference}`)
-      .set('Authorization', `Bearer ${accessToken}`)
-      .expect(200);
+    const family = await requester.status().expect(200);
     expect(family.body.documents[0]).toMatchObject({
       verification: 'REJECTED',
       rejectionReason: 'The scan is unreadable.',
@@ -242,21 +209,13 @@ describe('concurrency', () => {
 describe('the queue', () => {
   it('filters by state and pages with a cursor', async () => {
     for (let i = 0; i < 3; i++) await germanCase();
-    const all = await request(t.http)
-      .get('/api/v1/cases')
-      .query({ state: 'READY_FOR_REVIEW', limit: 2 })
-      .set('Authorization', `Bearer ${tokens.rita}`)
-      .expect(200);
+    const all = await rita.get('/api/v1/cases').query({ state: 'READY_FOR_REVIEW', limit: 2 }).expect(200);
     expect(all.body.items).toHaveLength(2);
     expect(all.body.items[0]).toMatchObject({ state: 'READY_FOR_REVIEW', sla: { firstReview: { status: 'RUNNING' } } });
     const seen = new Set<string>((all.body.items as { reference: string }[]).map((i) => i.reference));
     let cursor = all.body.nextCursor as string | null;
     while (cursor) {
-      const next = await request(t.http)
-        .get('/api/v1/cases')
-        .query({ state: 'READY_FOR_REVIEW', limit: 2, cursor })
-        .set('Authorization', `Bearer ${tokens.rita}`)
-        .expect(200);
+      const next = await rita.get('/api/v1/cases').query({ state: 'READY_FOR_REVIEW', limit: 2, cursor }).expect(200);
       for (const item of next.body.items as { reference: string; state: string }[]) {
         expect(seen.has(item.reference)).toBe(false);
         expect(item.state).toBe('READY_FOR_REVIEW');
@@ -265,16 +224,8 @@ describe('the queue', () => {
       cursor = next.body.nextCursor as string | null;
     }
     expect(seen.size).toBeGreaterThanOrEqual(3);
-    await request(t.http)
-      .get('/api/v1/cases')
-      .query({ cursor: 'garbage' })
-      .set('Authorization', `Bearer ${tokens.rita}`)
-      .expect(400);
-    await request(t.http)
-      .get('/api/v1/cases')
-      .query({ state: 'DONE' })
-      .set('Authorization', `Bearer ${tokens.rita}`)
-      .expect(400);
+    await rita.get('/api/v1/cases').query({ cursor: 'garbage' }).expect(400);
+    await rita.get('/api/v1/cases').query({ state: 'DONE' }).expect(400);
   });
 });
 
@@ -282,9 +233,8 @@ describe('reading a document', () => {
   it('streams the original bytes, and audits the read', async () => {
     const { reference } = await germanCase();
     const { documents } = await detail(reference);
-    const response = await request(t.http)
+    const response = await rita
       .get(`/api/v1/cases/${reference}/documents/${documents[0].id}/content`)
-      .set('Authorization', `Bearer ${tokens.rita}`)
       .buffer(true)
       .parse((res, done) => {
         const chunks: Buffer[] = [];
@@ -301,30 +251,21 @@ describe('reading a document', () => {
     expect(n).toBe(1);
 
     // The read is on the case's own trail, which reviewers read oldest first (api.md).
-    const trail = await request(t.http)
-      .get(`/api/v1/cases/${reference}/audit`)
-      .set('Authorization', `Bearer ${tokens.ben}`)
-      .expect(200);
+    const trail = await ben.get(`/api/v1/cases/${reference}/audit`).expect(200);
     const entries = (trail.body as { entries: { seq: number; action: string; actorId: string | null }[] }).entries;
     expect(entries.at(0)?.action).toBe('case.created');
     expect(entries.at(-1)).toMatchObject({ action: 'document.read' });
     expect(entries.map((entry) => entry.seq)).toEqual([...entries.map((entry) => entry.seq)].sort((a, b) => a - b));
-    await request(t.http)
-      .get('/api/v1/cases/NOK-2026-999999/audit')
-      .set('Authorization', `Bearer ${tokens.ben}`)
-      .expect(404);
+    await ben.get('/api/v1/cases/NOK-2026-999999/audit').expect(404);
   });
 });
 
 describe('appeals', () => {
   it('go to someone who did not decide', async () => {
-    const { reference, accessToken } = await germanCase();
+    const requester = await germanCase();
+    const { reference } = requester;
     let current = await detail(reference);
-    const appeal = (statement: string) =>
-      request(t.http)
-        .post(`/api/v1/requests/${reference}/appeal`)
-        .set('Authorization', `Bearer ${accessToken}`)
-        .send({ statement });
+    const appeal = (statement: string) => requester.post(`/api/v1/requests/${reference}/appeal`).send({ statement });
     expect((await appeal('Too early.').expect(409)).body.code).toBe('NOT_ALLOWED_IN_STATE');
 
     current = (await act(reference, 'start-review', 'rita', { version: current.version }).expect(200)).body as Detail;
@@ -348,23 +289,19 @@ describe('appeals', () => {
 
 describe('notes, linked cases and a corrected jurisdiction', () => {
   it('keeps internal notes, shows the other cases on the account, and re-judges a case moved to the EU', async () => {
-    const { reference, accessToken } = await germanCase();
+    const requester = await germanCase();
+    const { reference } = requester;
     const sibling = await germanCase();
     let current = await detail(reference);
     expect(current.state).toBe('READY_FOR_REVIEW');
 
-    const noted = await request(t.http)
-      .post(`/api/v1/cases/${reference}/notes`)
-      .set('Authorization', `Bearer ${tokens.rita}`)
-      .send({ body: 'Called the family.' })
-      .expect(201);
+    const noted = await rita.post(`/api/v1/cases/${reference}/notes`).send({ body: 'Called the family.' }).expect(201);
     expect(noted.body.notes).toEqual([expect.objectContaining({ body: 'Called the family.' })]);
     expect((noted.body.linkedCases as { reference: string }[]).map((l) => l.reference)).toContain(sibling.reference);
 
     current = await detail(reference);
-    const moved = await request(t.http)
+    const moved = await rita
       .post(`/api/v1/cases/${reference}/jurisdiction`)
-      .set('Authorization', `Bearer ${tokens.rita}`)
       .send({ version: current.version, jurisdiction: 'EU', reason: 'She lived in Austria.' })
       .expect(200);
     // The EU asks for a served court order, which this case does not have.
@@ -376,26 +313,21 @@ describe('notes, linked cases and a corrected jurisdiction', () => {
     expect((moved.body.notes as { body: string }[]).at(-1)?.body).toBe(
       'Jurisdiction changed from DE to EU: She lived in Austria.',
     );
-    const family = await request(t.http)
-      .get(`/api/v1/requests/${reference}`)
-      .set('Authorization', `Bearer ${accessToken}`)
-      .expect(200);
+    const family = await requester.status().expect(200);
     expect(family.body).toMatchObject({ jurisdiction: 'EU', state: 'AWAITING_DOCUMENTS' });
     expect(JSON.stringify(family.body)).not.toContain('Called the family');
   });
 
   it('shows the family what was asked for, and when we promised to act', async () => {
-    const { reference, accessToken } = await germanCase();
+    const requester = await germanCase();
+    const { reference } = requester;
     let current = await detail(reference);
     current = (await act(reference, 'start-review', 'rita', { version: current.version }).expect(200)).body as Detail;
     await act(reference, 'request-info', 'rita', {
       version: current.version,
       note: 'Please send a sharper copy of your ID.',
     }).expect(200);
-    const family = await request(t.http)
-      .get(`/api/v1/requests/${reference}`)
-      .set('Authorization', `Bearer ${accessToken}`)
-      .expect(200);
+    const family = await requester.status().expect(200);
     expect(family.body).toMatchObject({
       state: 'NEEDS_INFO',
       notice: { note: 'Please send a sharper copy of your ID.', items: expect.any(Array) },

@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { jest } from '@jest/globals';
-import request from 'supertest';
-import { ApiKeysService } from '@app/identity';
-import { runCli } from '../../apps/server/src/cli.js';
-import { GERMAN_RELEASE_DOCUMENTS } from '../support/families.js';
 import { pdf, validRequest } from '../support/fixtures.js';
+import { GERMAN_RELEASE_DOCUMENTS, people } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -20,73 +16,37 @@ const marker = () => `secret-${randomBytes(12).toString('hex')}`;
 beforeAll(async () => {
   t = await createTestApp({ WEBHOOK_ALLOW_PRIVATE_TARGETS: true, REQUIRE_EMAIL_VERIFICATION: true });
   secrets.password = `${marker()} battery staple`;
-  const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  for (const [email, role] of [
-    ['rita@example.org', 'reviewer'],
-    ['adam@example.org', 'admin'],
-  ]) {
-    await runCli(['users:create', '--email', email, '--role', role], {
-      DATABASE_URL: t.config.DATABASE_URL,
-      NEW_USER_PASSWORD: secrets.password,
-    });
-  }
-  quiet.mockRestore();
-  const login = (
-    await request(t.http).post('/api/v1/auth/login').send({ email: 'rita@example.org', password: secrets.password })
-  ).body as { token: string; csrfToken: string };
-  secrets.sessionToken = login.token;
-  secrets.csrfToken = login.csrfToken;
-  const admin = (
-    await request(t.http).post('/api/v1/auth/login').send({ email: 'adam@example.org', password: secrets.password })
-  ).body as { token: string };
+  const cast = await people(t, { cast: { rita: 'reviewer', adam: 'admin' }, password: secrets.password });
+  secrets.sessionToken = cast.reviewer.token;
+  secrets.csrfToken = cast.reviewer.csrfToken;
 
   // A family's request, sent with an Idempotency-Key: the stored replay holds the access token.
-  const created = (
-    await request(t.http)
-      .post('/api/v1/requests')
-      .set('Idempotency-Key', 'family-request-1')
-      .send(validRequest())
-      .expect(201)
-  ).body as { reference: string; accessToken: string };
-  secrets.accessToken = created.accessToken;
+  const family = await cast.family({}, { idempotencyKey: 'family-request-1' });
+  secrets.accessToken = family.accessToken;
   for (const type of GERMAN_RELEASE_DOCUMENTS) {
     secrets[`document ${type}`] = marker();
-    await request(t.http)
-      .post(`/api/v1/requests/${created.reference}/documents`)
-      .set('Authorization', `Bearer ${created.accessToken}`)
-      .field('type', type)
-      .attach('file', pdf(secrets[`document ${type}`], 50_000), 'scan.pdf')
-      .expect(201);
+    await family.upload(type, pdf(secrets[`document ${type}`], 50_000)).expect(201);
   }
 
   // Support tooling: an API key made by an admin, a case it opens, a webhook with its signing secret.
-  const apiKey = (
-    await request(t.http)
-      .post('/api/v1/api-keys')
-      .set('Authorization', `Bearer ${admin.token}`)
-      .send({ name: 'helpdesk', scopes: ['cases:write', 'webhooks:manage'] })
-      .expect(201)
-  ).body as { key: string };
-  secrets.apiKey = apiKey.key;
+  const helpdesk = await cast.apiKey(['cases:write', 'webhooks:manage'], { name: 'helpdesk', by: cast.admin });
+  secrets.apiKey = helpdesk.key;
   const opened = (
-    await request(t.http)
+    await helpdesk
       .post('/api/v1/cases')
-      .set('Authorization', `Bearer ${apiKey.key}`)
       .set('Idempotency-Key', 'tooling-case-1')
       .send({ ...validRequest(), channel: 'PHONE', agentReference: 'CRM-1' })
       .expect(201)
   ).body as { accessToken: string };
   secrets.supportAccessToken = opened.accessToken;
   const hook = (
-    await request(t.http)
+    await helpdesk
       .post('/api/v1/webhooks')
-      .set('Authorization', `Bearer ${apiKey.key}`)
       .send({ url: 'http://127.0.0.1:9/hook', events: ['case.created'] })
       .expect(201)
   ).body as { secret: string };
   secrets.webhookSecret = hook.secret;
-  const otherKey = await t.app.get(ApiKeysService).create({ name: 'crm', scopes: ['cases:read'] }, 'test');
-  secrets.serviceApiKey = otherKey.key;
+  secrets.serviceApiKey = (await cast.apiKey(['cases:read'], { name: 'crm' })).key;
 });
 afterAll(() => t.close());
 

@@ -1,45 +1,26 @@
-import { jest } from '@jest/globals';
 import request from 'supertest';
 import { DeadlineSweep } from '@app/cases';
-import { runCli } from '../../apps/server/src/cli.js';
-import { germanReleaseWithDocuments } from '../support/families.js';
-import { pdf, validRequest } from '../support/fixtures.js';
+import { pdf } from '../support/fixtures.js';
 import { MovingClock } from '../support/moving-clock.js';
+import { type People, people, type Staff } from '../support/people.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-const PASSWORD = 'correct horse battery staple';
 const clock = new MovingClock(new Date('2026-11-22T10:00:00Z'));
 let t: TestApp;
-const tokens: Record<string, string> = {};
+/** Ada the admin reports account activity (the account platform until API keys exist); Rita reviews; Lea is legal. */
+let cast: People;
+let ada: Staff;
+let rita: Staff;
 
 beforeAll(async () => {
   t = await createTestApp({ LOGIN_ATTEMPTS_PER_15_MINUTES: 1000 }, { clock });
-  const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  for (const [name, role] of [
-    ['ada', 'admin'],
-    ['rita', 'reviewer'],
-    ['lea', 'legal'],
-  ]) {
-    await runCli(['users:create', '--email', `${name}@example.org`, '--role', role], {
-      DATABASE_URL: t.config.DATABASE_URL,
-      NEW_USER_PASSWORD: PASSWORD,
-    });
-  }
-  quiet.mockRestore();
-  await login();
+  cast = await people(t);
+  ({ ada, rita } = cast.staff);
 });
+afterAll(() => t.close());
 
 /** Sessions end after SESSION_MAX_HOURS: log in again after moving the clock by days. */
-async function login(): Promise<void> {
-  for (const name of ['ada', 'rita', 'lea']) {
-    const session = await request(t.http)
-      .post('/api/v1/auth/login')
-      .send({ email: `${name}@example.org`, password: PASSWORD })
-      .expect(200);
-    tokens[name] = (session.body as { token: string }).token;
-  }
-}
-afterAll(() => t.close());
+const login = () => cast.login();
 
 const FACTS = {
   lastSignInAt: '2025-12-01',
@@ -55,20 +36,10 @@ const FACTS = {
 };
 
 const putActivity = (email: string, body: unknown, as = 'ada') =>
-  request(t.http)
-    .put(`/api/v1/accounts/${encodeURIComponent(email)}/activity`)
-    .set('Authorization', `Bearer ${tokens[as]}`)
-    .send(body as object);
+  cast.staff[as].put(`/api/v1/accounts/${encodeURIComponent(email)}/activity`).send(body as object);
 const timeline = (email: string, query = '') =>
-  request(t.http)
-    .get(`/api/v1/accounts/${encodeURIComponent(email)}/timeline${query}`)
-    .set('Authorization', `Bearer ${tokens.rita}`);
-const submit = async (overrides: Record<string, unknown>) =>
-  (await request(t.http).post('/api/v1/requests').send(validRequest(overrides)).expect(201)).body as {
-    reference: string;
-    accessToken: string;
-    deadlines: Record<string, unknown>;
-  };
+  rita.get(`/api/v1/accounts/${encodeURIComponent(email)}/timeline${query}`);
+const submit = (overrides: Record<string, unknown>) => cast.family(overrides);
 const subject = (accountEmail: string) => ({
   subject: {
     status: 'DECEASED',
@@ -79,8 +50,7 @@ const subject = (accountEmail: string) => ({
   },
 });
 const caseDetail = async (reference: string) =>
-  (await request(t.http).get(`/api/v1/cases/${reference}`).set('Authorization', `Bearer ${tokens.rita}`).expect(200))
-    .body as Record<string, unknown>;
+  (await rita.get(`/api/v1/cases/${reference}`).expect(200)).body as Record<string, unknown>;
 const events = (body: unknown) =>
   (body as { events: { kind: string; date: string | null; state: string; stoppedBy: string[] }[] }).events.map(
     (e) => `${e.kind} ${e.date ?? '-'} ${e.state}${e.stoppedBy.length ? ` ${e.stoppedBy.join('+')}` : ''}`,
@@ -109,9 +79,8 @@ describe('account activity', () => {
   });
 
   it('refuses malformed JSON and an address that is none', async () => {
-    await request(t.http)
+    await ada
       .put('/api/v1/accounts/anna%40outlook.com/activity')
-      .set('Authorization', `Bearer ${tokens.ada}`)
       .set('Content-Type', 'application/json')
       .send('{"lastSignInAt": ')
       .expect(400);
@@ -151,7 +120,7 @@ describe('account activity', () => {
 describe('a preservation hold', () => {
   it('holds the account while the case is open, and goes with the withdrawal', async () => {
     const created = await submit({ requestType: 'PRESERVE_DATA' });
-    expect(created.deadlines).toMatchObject({
+    expect(created.body.deadlines).toMatchObject({
       known: true,
       next: { kind: 'MAIL_FILES_DELETION', date: '2026-12-31', daysLeft: 39, status: 'STOPPED', held: true },
       hold: { lapsesOn: '2026-12-22' },
@@ -170,10 +139,7 @@ describe('a preservation hold', () => {
       'PERMANENT_DELETION 2028-01-30 STOPPED LEGAL_HOLD',
     ]);
 
-    const status = await request(t.http)
-      .get(`/api/v1/requests/${created.reference}`)
-      .set('Authorization', `Bearer ${created.accessToken}`)
-      .expect(200);
+    const status = await created.status().expect(200);
     expect((status.body as { deadlines: unknown }).deadlines).toMatchObject({
       known: true,
       next: { kind: 'MAIL_FILES_DELETION', date: '2026-12-31', held: true },
@@ -186,7 +152,7 @@ describe('a preservation hold', () => {
       timeline: { holds: [{ caseReference: created.reference }] },
     });
 
-    const active = await request(t.http).get('/api/v1/holds?active=true').set('Authorization', `Bearer ${tokens.ada}`);
+    const active = await ada.get('/api/v1/holds?active=true');
     expect(active.status).toBe(200);
     expect(active.body).toEqual({
       items: [
@@ -202,16 +168,11 @@ describe('a preservation hold', () => {
       nextCursor: null,
     });
 
-    await request(t.http)
-      .post(`/api/v1/requests/${created.reference}/withdrawal`)
-      .set('Authorization', `Bearer ${created.accessToken}`)
-      .expect(200);
+    await created.withdraw().expect(200);
     const released = await timeline('anna.keller@outlook.com').expect(200);
     expect((released.body as { holds: unknown }).holds).toEqual([]);
     expect(events(released.body)[1]).toBe('MAIL_FILES_DELETION 2026-12-31 UPCOMING');
-    const history = await request(t.http)
-      .get('/api/v1/holds?active=false')
-      .set('Authorization', `Bearer ${tokens.ada}`);
+    const history = await ada.get('/api/v1/holds?active=false');
     expect(history.body).toMatchObject({ items: [{ caseReference: created.reference, releaseReason: 'WITHDRAWN' }] });
     const outbox = await t.dataSource.query<{ type: string }[]>(
       'SELECT type FROM outbox_events WHERE case_id = (SELECT id FROM cases WHERE reference = $1) ORDER BY seq',
@@ -228,24 +189,18 @@ describe('a preservation hold', () => {
   it('does not show a family the hold of another family’s case', async () => {
     const first = await submit({ requestType: 'PRESERVE_DATA' });
     const second = await submit({ requestType: 'CLOSE_ACCOUNT' });
-    const seen = await request(t.http)
-      .get(`/api/v1/requests/${second.reference}`)
-      .set('Authorization', `Bearer ${second.accessToken}`)
-      .expect(200);
+    const seen = await second.status().expect(200);
     expect(JSON.stringify(seen.body)).not.toContain(first.reference);
     expect((seen.body as { deadlines: unknown }).deadlines).toMatchObject({
       hold: null,
       next: { kind: 'MAIL_FILES_DELETION', status: 'UPCOMING', held: false },
     });
-    await request(t.http)
-      .post(`/api/v1/requests/${first.reference}/withdrawal`)
-      .set('Authorization', `Bearer ${first.accessToken}`)
-      .expect(200);
+    await first.withdraw().expect(200);
   });
 
   it('refuses a cursor it did not give out', async () => {
-    await request(t.http).get('/api/v1/holds?cursor=bm9wZQ').set('Authorization', `Bearer ${tokens.ada}`).expect(400);
-    await request(t.http).get('/api/v1/holds?active=maybe').set('Authorization', `Bearer ${tokens.ada}`).expect(400);
+    await ada.get('/api/v1/holds?cursor=bm9wZQ').expect(400);
+    await ada.get('/api/v1/holds?active=maybe').expect(400);
   });
 });
 
@@ -279,10 +234,7 @@ describe('the queue ordered by data at risk', () => {
     const seen: { reference: string; deadline: { status: string; daysLeft: number | null; held: boolean } }[] = [];
     let cursor: string | null = null;
     do {
-      const page = await request(t.http)
-        .get(`/api/v1/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
-        .set('Authorization', `Bearer ${tokens.rita}`)
-        .expect(200);
+      const page = await rita.get(`/api/v1/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
       const body = page.body as { items: typeof seen; nextCursor: string | null };
       seen.push(...body.items);
       cursor = body.nextCursor;
@@ -297,14 +249,11 @@ describe('the queue ordered by data at risk', () => {
       ['NONE', null, false],
     ]);
     // The whole queue in one page agrees with the pages read by cursor.
-    const all = await request(t.http).get('/api/v1/cases?limit=100').set('Authorization', `Bearer ${tokens.rita}`);
+    const all = await rita.get('/api/v1/cases?limit=100');
     expect((all.body as { items: { reference: string }[] }).items.map((i) => i.reference)).toEqual(
       seen.map((i) => i.reference),
     );
-    await request(t.http)
-      .get('/api/v1/cases?sort=created&cursor=' + riskCursor())
-      .set('Authorization', `Bearer ${tokens.rita}`)
-      .expect(400);
+    await rita.get('/api/v1/cases?sort=created&cursor=' + riskCursor()).expect(400);
   });
 });
 
@@ -333,24 +282,13 @@ describe('the daily sweep', () => {
     expect(await sweep.run()).toMatchObject({ holdsLapsed: 2 });
     expect(await sweep.run()).toBeNull(); // once a day
 
-    const lapsed = await request(t.http)
-      .get(`/api/v1/requests/${created.reference}`)
-      .set('Authorization', `Bearer ${created.accessToken}`)
-      .expect(200);
+    const lapsed = await created.status().expect(200);
     expect((lapsed.body as { deadlines: unknown }).deadlines).toMatchObject({
       hold: null,
       next: { kind: 'MAIL_FILES_DELETION', status: 'UPCOMING', held: false },
     });
-    await request(t.http)
-      .post(`/api/v1/requests/${created.reference}/documents`)
-      .set('Authorization', `Bearer ${created.accessToken}`)
-      .field('type', 'DEATH_CERTIFICATE')
-      .attach('file', pdf('Sterbeurkunde'), 'scan.pdf')
-      .expect(201);
-    const again = await request(t.http)
-      .get(`/api/v1/requests/${created.reference}`)
-      .set('Authorization', `Bearer ${created.accessToken}`)
-      .expect(200);
+    await created.upload('DEATH_CERTIFICATE', pdf('Sterbeurkunde')).expect(201);
+    const again = await created.status().expect(200);
     expect((again.body as { deadlines: unknown }).deadlines).toMatchObject({
       hold: { lapsesOn: null },
       next: { held: true },
@@ -404,7 +342,7 @@ describe('the daily sweep', () => {
     const next = await t.app.get(DeadlineSweep).run();
     expect(next?.accountsRecomputed).toBeGreaterThanOrEqual(1);
     expect(next?.casesEscalated).toBe(0);
-    const queue = await request(t.http).get('/api/v1/cases?limit=100').set('Authorization', `Bearer ${tokens.rita}`);
+    const queue = await rita.get('/api/v1/cases?limit=100');
     const item = (
       queue.body as { items: { reference: string; deadline: { kind: string }; escalatedAt: unknown }[] }
     ).items.find((i) => i.reference === urgent.reference);
@@ -420,17 +358,15 @@ describe('a hold to the end of its case', () => {
   const act = async (reference: string, action: string, body: object = {}, as = 'rita') => {
     const { version } = await caseDetail(reference);
     return (
-      await request(t.http)
+      await cast.staff[as]
         .post(`/api/v1/cases/${reference}/actions/${action}`)
-        .set('Authorization', `Bearer ${tokens[as]}`)
         .send({ version, ...body })
         .expect(200)
     ).body as { state: string; documents: { id: string }[] };
   };
   const germanRelease = async (accountEmail: string) => {
     await login();
-    const created = await germanReleaseWithDocuments(t.http, subject(accountEmail));
-    return created.reference;
+    return (await cast.familyWithDocuments(subject(accountEmail))).reference;
   };
   const holdOf = async (reference: string) =>
     (
@@ -444,9 +380,8 @@ describe('a hold to the end of its case', () => {
     const reference = await germanRelease('fulfilled@outlook.com');
     const started = await act(reference, 'start-review');
     for (const document of started.documents) {
-      await request(t.http)
+      await rita
         .post(`/api/v1/cases/${reference}/documents/${document.id}/verification`)
-        .set('Authorization', `Bearer ${tokens.rita}`)
         .send({ result: 'ACCEPTED' })
         .expect(200);
     }
