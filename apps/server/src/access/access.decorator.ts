@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, DECORATORS } from '@nestjs/swagger';
 import { RequesterAccessGuard } from '@app/cases';
 import { type ApiScope, CallerAuthGuard, Roles, Scope, type UserRole } from '@app/identity';
 import { ApiProblems } from '../http/api-problems.decorator.js';
@@ -19,7 +19,8 @@ export type Caller = 'public' | 'requester' | UserRole | `key:${ApiScope}`;
  * Each also documents the refusals its check can give (401, 403 or 404).
  */
 export const Access = {
-  public: (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, ['public'] satisfies Caller[]),
+  public: (): MethodDecorator =>
+    applyDecorators(SetMetadata(ACCESS_KEY, ['public'] satisfies Caller[]), ApiNoCredentials()),
   requester: (): MethodDecorator & ClassDecorator =>
     applyDecorators(
       SetMetadata(ACCESS_KEY, ['requester'] satisfies Caller[]),
@@ -55,3 +56,16 @@ export const Access = {
       ApiProblems(401, 403),
     ),
 };
+
+/**
+ * `security: []` on the operation in the OpenAPI document: it takes no credentials, said outright rather
+ * than left for a client generator to guess. @nestjs/swagger has no decorator for an empty list, so this
+ * merges it into the operation's metadata, keeping the summary whichever decorator runs first.
+ */
+function ApiNoCredentials(): MethodDecorator {
+  return (_target, _key, descriptor) => {
+    const method = descriptor.value as object;
+    const operation = Reflect.getMetadata(DECORATORS.API_OPERATION, method) as object | undefined;
+    Reflect.defineMetadata(DECORATORS.API_OPERATION, { ...operation, security: [] }, method);
+  };
+}

@@ -17,7 +17,7 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and database reachability (503 when PostgreSQL is unreachable)' })
   @ApiOkResponse({ description: 'The server and its database are up' })
-  @ApiProblems(503)
+  @ApiProblems(400, 503) // 400: a body labelled JSON that does not parse; the parser runs before every route
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
   }

@@ -3,6 +3,11 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 
 /** The OpenAPI document at /api/docs-json and its UI at /api/docs. */
 export function setUpOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The document itself: served by the app, and written by `npm run openapi` for the web client and integrators. */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Next of Kin')
     .setDescription(
@@ -10,6 +15,13 @@ export function setUpOpenApi(app: INestApplication): void {
         'Errors are RFC 9457 problem details (application/problem+json).',
     )
     .setVersion('1')
+    // Proprietary, as package.json says: no licence is granted, and the link defines that term.
+    .setLicense(
+      'UNLICENSED (proprietary: all rights reserved)',
+      'https://docs.npmjs.com/cli/configuring-npm/package-json#license',
+    )
+    // Relative: the API, this document and the web UI share one origin, whatever host deploys them.
+    .addServer('/', 'The origin that serves this document')
     .addBearerAuth(
       { type: 'http', scheme: 'bearer', description: 'The access token returned once when the request was made' },
       'requester-token',
@@ -23,8 +35,7 @@ export function setUpOpenApi(app: INestApplication): void {
       'api-key',
     )
     .build();
-  const document = withBodyLimit(SwaggerModule.createDocument(app, config));
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return withBodyLimit(SwaggerModule.createDocument(app, config));
 }
 
 /** Every JSON body passes the body parser first, whose size limit answers 413 on any such route. */

@@ -26,7 +26,7 @@ import {
 import { EvaluatedChecklistView } from '../views/checklist.views.js';
 import { DecisionView } from '../views/decision.view.js';
 import { DocumentView, StateChangeView } from '../views/request.views.js';
-import { SlaClocksView } from '../views/sla.views.js';
+import { SlaTimersView } from '../views/sla-timers.views.js';
 
 export class NoteView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -96,7 +96,7 @@ export class CaseDetailView {
   @ApiProperty({ type: [DocumentView] }) documents!: DocumentView[];
   @ApiProperty({ type: DecisionView, nullable: true }) decision!: DecisionView | null;
   @ApiProperty({ type: [StateChangeView] }) history!: StateChangeView[];
-  @ApiProperty({ type: SlaClocksView, description: 'Time to first review and to decision' })
+  @ApiProperty({ type: SlaTimersView, description: 'Time to first review and to decision' })
   sla!: SlaTimers;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: () => [NoteView], description: 'Internal notes: never shown to the family' })

@@ -5,7 +5,7 @@ import { CASE_STATES, type CaseState, CURSOR_FIELDS, decodeCursor, REQUEST_TYPES
 import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
 import { DeadlineSummaryView } from '@app/timeline';
 import type { SlaTimers } from '../sla/sla-timers.js';
-import { SlaClocksView } from '../views/sla.views.js';
+import { SlaTimersView } from '../views/sla-timers.views.js';
 
 export class QueueQueryDto {
   @ApiPropertyOptional({ enum: CASE_STATES }) @IsOptional() @IsIn(CASE_STATES) state?: CaseState;
@@ -45,7 +45,7 @@ export class QueueItemView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) assigneeId!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ type: SlaClocksView }) sla!: SlaTimers;
+  @ApiProperty({ type: SlaTimersView }) sla!: SlaTimers;
   @ApiProperty({
     type: DeadlineSummaryView,
     description: "The subject's next deadline: days left, and whether it is held",

@@ -19,7 +19,7 @@ import { FamilyDeadlinesView } from '../deadlines/subject-deadlines.views.js';
 import type { SlaTimers } from '../sla/sla-timers.js';
 import { DecisionView } from './decision.view.js';
 import { EvaluatedChecklistView } from './checklist.views.js';
-import { SlaClocksView } from './sla.views.js';
+import { SlaTimersView } from './sla-timers.views.js';
 import type { CaseStateChangeEntity } from '../case-state-change.entity.js';
 import { ACCEPTS_DOCUMENTS, APPEAL_WINDOW_DAYS, appealDeadline, canWithdraw } from '../case-lifecycle.js';
 
@@ -141,7 +141,7 @@ export class RequestStatusView {
   })
   notice!: DeficiencyNotice | null;
   @ApiProperty({
-    type: SlaClocksView,
+    type: SlaTimersView,
     description: 'When we promised to start reviewing and to decide (paused while we wait for you)',
   })
   sla!: SlaTimers;

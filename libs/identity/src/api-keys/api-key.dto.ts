@@ -39,8 +39,8 @@ export class ApiKeyView {
   @ApiProperty({ enum: API_SCOPES, isArray: true }) scopes!: ApiScope[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) revokedAt!: string | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) lastUsedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastUsedAt!: string | null;
 }
 
 export class CreatedApiKeyView extends ApiKeyView {

@@ -35,14 +35,14 @@ export class DeliveryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid', description: 'The event id: the same on every attempt' }) eventId!: string;
   @ApiProperty({ enum: OUTBOX_EVENT_TYPES }) type!: OutboxEventType;
-  @ApiPropertyOptional({ nullable: true, example: 'NOK-2026-000123' }) caseReference!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'NOK-2026-000123' }) caseReference!: string | null;
   @ApiProperty({ enum: DELIVERY_STATUSES }) status!: DeliveryStatus;
   @ApiProperty() attempts!: number;
-  @ApiPropertyOptional({ nullable: true }) lastStatus!: number | null;
-  @ApiPropertyOptional({ nullable: true }) lastError!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) lastStatus!: number | null;
+  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
   @ApiProperty({ format: 'date-time' }) nextAttemptAt!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) deliveredAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deliveredAt!: string | null;
 }
 
 export class DeliveriesQueryDto {
