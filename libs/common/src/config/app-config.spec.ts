@@ -42,8 +42,20 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads every variable it knows from the environment, optional ones too', () => {
+    const env = { SMTP_URL: 'smtp://mail:25', CLAMD_SOCKET: '/run/clamav/clamd.ctl', EMBEDDED_POSTGRES_PORT: '5433' };
+    expect(loadConfig(env)).toMatchObject({ ...env, EMBEDDED_POSTGRES_PORT: 5433 });
+  });
+
   it('has the embedded PostgreSQL listen on no TCP port unless asked', () => {
     expect(loadConfig({}).EMBEDDED_POSTGRES_PORT).toBeUndefined();
+  });
+
+  it('points e-mail links at the port the server listens on, unless PUBLIC_URL says otherwise', () => {
+    expect(loadConfig({}).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '3311' }).PUBLIC_URL).toBe('http://localhost:3311');
+    expect(loadConfig({}, { PORT: 4000 }).PUBLIC_URL).toBe('http://localhost:4000');
+    expect(loadConfig({ PORT: '3311', PUBLIC_URL: 'https://kin.example' }).PUBLIC_URL).toBe('https://kin.example');
   });
 
   it('accepts production with a master key', () => {

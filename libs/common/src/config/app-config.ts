@@ -192,7 +192,7 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  CLAMD_SOCKET?: string;
+  CLAMD_SOCKET?: string = undefined;
 
   /** How long one scan may take before clamd counts as down (the document then keeps waiting). */
   @Type(() => Number)
@@ -209,17 +209,17 @@ export class AppConfig {
   /** smtp://user:pass@host:587 or smtps://…; unset: messages are written to DATA_DIR/mailbox as .eml files. */
   @IsOptional()
   @IsString()
-  SMTP_URL?: string;
+  SMTP_URL?: string = undefined;
 
   /** The sender of e-mail to families. */
   @IsString()
   @IsNotEmpty()
   MAIL_FROM = 'Next of Kin <no-reply@next-of-kin.example>';
 
-  /** Where the family portal lives: links in e-mail point here. */
+  /** Where the family portal lives: links in e-mail point here. Unset: this server, http://localhost:PORT. */
   @IsString()
   @IsNotEmpty()
-  PUBLIC_URL = 'http://localhost:3000';
+  PUBLIC_URL = '';
 
   /** The built web UI (`npm run build` writes it here); served on the API's origin when present. */
   @IsString()
@@ -263,6 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     known.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
   );
   const config = Object.assign(plainToInstance(AppConfig, raw), overrides);
+  config.PUBLIC_URL ||= `http://localhost:${config.PORT}`;
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (errors.length > 0) {
     throw new ConfigurationError(errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`));
