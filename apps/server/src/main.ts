@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -7,6 +8,7 @@ import { AppModule } from './app.module.js';
 import { configureApp } from './configure-app.js';
 import { prepareDatabase } from './database-bootstrap.js';
 import { createRootLogger } from './http/logging.js';
+import { startMessage } from './start-message.js';
 
 async function bootstrap(): Promise<void> {
   const database = await prepareDatabase(loadConfig());
@@ -15,22 +17,31 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   configureApp(app, createRootLogger(config));
   await app.listen(config.PORT);
-  new Logger('Bootstrap').log(
-    `Next of Kin is listening on http://localhost:${config.PORT} (API docs: /api/docs)` +
-      (database.embedded ? `; embedded PostgreSQL in ${config.DATA_DIR}` : ''),
-  );
+  const logger = new Logger('Bootstrap');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  logger.log(...startMessage(config, port, database.embedded));
 
-  const shutDown = (): void => {
+  // In this order: the app finishes its requests and stops its job queue while the database is
+  // still there, then the embedded PostgreSQL stops. Ctrl-C under npm arrives more than once (from
+  // the terminal, and forwarded by npm): only the first counts.
+  let stopping = false;
+  const shutDown = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: stopping`);
     app
       .close()
       .then(() => database.stop())
       .then(
         () => process.exit(0),
-        () => process.exit(1),
+        (error: unknown) => {
+          logger.error({ err: error }, 'Could not stop cleanly');
+          process.exit(1);
+        },
       );
   };
-  process.once('SIGTERM', shutDown);
-  process.once('SIGINT', shutDown);
+  process.on('SIGTERM', shutDown);
+  process.on('SIGINT', shutDown);
 }
 
 bootstrap().catch((error: unknown) => {

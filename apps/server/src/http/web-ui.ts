@@ -10,7 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
 export function serveWebUi(app: NestExpressApplication, webDir: string): void {
   const root = resolve(webDir);
   const index = join(root, 'index.html');
-  if (!existsSync(index)) return; // not built (API-only tests): nothing to serve
+  if (!isWebUiBuilt(webDir)) return; // not built (API-only tests): nothing to serve
   app.useStaticAssets(root, { index: false, maxAge: '1h' });
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || request.path.startsWith('/api') || !request.accepts('html')) {
@@ -20,4 +20,8 @@ export function serveWebUi(app: NestExpressApplication, webDir: string): void {
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);
   });
+}
+
+export function isWebUiBuilt(webDir: string): boolean {
+  return existsSync(join(resolve(webDir), 'index.html'));
 }
