@@ -11,7 +11,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', 'test/support/*.js', 'bench/*.js'],
+          allowDefaultProject: ['*.js', 'test/support/*.js', 'bench/*.js', 'scripts/*.js'],
           // The plain-JS files (configs, bench scripts, jest hooks) outnumber the default of 8.
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 16,
         },
