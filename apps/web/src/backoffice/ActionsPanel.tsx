@@ -3,17 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { REJECTION_REASON_CODES, type ReviewerAction } from '@vocabulary';
 import type { SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textField } from '../api.js';
-import type { Me } from './session.js';
-import { type ActionOption, type CaseDetail, staff, type StaffMember } from './staff-api.js';
+import { client, unwrap } from '../api/client.js';
+import type { ActionOptionView, CaseActionDto, CaseDetailView, MeView, StaffMemberView } from '../api/openapi.js';
+import { textField } from '../common/form.js';
 
-interface ActionInput {
-  action: ReviewerAction;
-  reasonCode?: string;
-  note?: string;
-  assigneeId?: string;
-  override?: boolean;
-}
+type ActionInput = Omit<CaseActionDto, 'version'> & { action: ReviewerAction };
 
 /**
  * Only what the server offers this user in this state (`actions`), each with the words it needs;
@@ -21,34 +15,44 @@ interface ActionInput {
  * with the rule, so the four-eyes step is visible. One this user may take only by overriding a rule
  * asks for the reason, which the audit trail keeps.
  */
-export function ActionsPanel({ item, me, colleagues }: { item: CaseDetail; me: Me; colleagues: StaffMember[] }) {
+export function ActionsPanel({
+  item,
+  me,
+  colleagues,
+}: {
+  item: CaseDetailView;
+  me: MeView;
+  colleagues: StaffMemberView[];
+}) {
   const { t } = useTranslation();
   const queries = useQueryClient();
   const act = useMutation({
     mutationFn: ({ action, ...body }: ActionInput) =>
-      staff<CaseDetail>(`/api/v1/cases/${item.reference}/actions/${action}`, {
-        method: 'POST',
-        body: { version: item.version, ...body },
-      }),
+      unwrap(
+        client.POST('/api/v1/cases/{reference}/actions/{action}', {
+          params: { path: { reference: item.reference, action } },
+          body: { version: item.version, ...body },
+        }),
+      ),
     // The answer is the case as it now stands; only the audit trail needs reading again.
     onSuccess: (updated) => {
       queries.setQueryData(['case', item.reference], updated);
       return queries.invalidateQueries({ queryKey: ['case', item.reference, 'audit'] });
     },
   });
-  const submit = (option: ActionOption) => (event: SyntheticEvent<HTMLFormElement>) => {
+  const submit = (option: ActionOptionView) => (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const optional = (name: string) => textField(form, name).trim() || undefined;
     act.mutate({
       action: option.action,
-      reasonCode: optional('reasonCode'),
+      reasonCode: REJECTION_REASON_CODES.find((code) => code === optional('reasonCode')),
       note: optional('note'),
       assigneeId: optional('assigneeId'),
       override: option.needsOverride || undefined,
     });
   };
-  const fields = (option: ActionOption) => {
+  const fields = (option: ActionOptionView) => {
     if (option.needsOverride) return <Textarea name="note" label={t('backoffice.overrideReason')} required autosize />;
     switch (option.action) {
       case 'assign':

@@ -1,16 +1,17 @@
 import { Code, Paper, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { type AuditTrail, staff } from './staff-api.js';
+import { client, unwrap } from '../api/client.js';
+import type { AuditEntryView } from '../api/openapi.js';
 
 /** Every change and every document read on the case, oldest first, as the hash-chained trail has it. */
 export function AuditTable({ reference, name }: { reference: string; name: (id: string | null) => string | null }) {
   const { t } = useTranslation();
   const trail = useQuery({
     queryKey: ['case', reference, 'audit'],
-    queryFn: () => staff<AuditTrail>(`/api/v1/cases/${reference}/audit`),
+    queryFn: () => unwrap(client.GET('/api/v1/cases/{reference}/audit', { params: { path: { reference } } })),
   });
-  const who = (entry: AuditTrail['entries'][number]): string =>
+  const who = (entry: AuditEntryView): string =>
     entry.actorType === 'requester'
       ? t('backoffice.family')
       : entry.actorType === 'system'

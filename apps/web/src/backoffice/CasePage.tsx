@@ -2,6 +2,7 @@ import { Anchor, Badge, Grid, Group, List, Paper, SimpleGrid, Stack, Text, Title
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { client, unwrap } from '../api/client.js';
 import { ChecklistTree } from '../common/ChecklistTree.js';
 import { ActionsPanel } from './ActionsPanel.js';
 import { AuditTable } from './AuditTable.js';
@@ -12,7 +13,6 @@ import { NotesPanel } from './NotesPanel.js';
 import { useColleagues } from './session.js';
 import { SlaPanel } from './SlaPanel.js';
 import { StaffFrame } from './StaffFrame.js';
-import { type CaseDetail, staff } from './staff-api.js';
 import { TimelineChart } from './TimelineChart.js';
 
 /** A case: who asks about whom, the checklist with each document to preview and judge, the clocks, the actions. */
@@ -26,7 +26,7 @@ function CaseView({ reference, me }: { reference: string; me: Parameters<typeof 
   const colleagues = useColleagues();
   const detail = useQuery({
     queryKey: ['case', reference],
-    queryFn: () => staff<CaseDetail>(`/api/v1/cases/${reference}`),
+    queryFn: () => unwrap(client.GET('/api/v1/cases/{reference}', { params: { path: { reference } } })),
   });
   if (detail.error) return <Text role="alert">{detail.error.message}</Text>;
   if (!detail.data) return <Text>{t('status.loading')}</Text>;

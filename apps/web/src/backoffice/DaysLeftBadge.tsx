@@ -1,9 +1,9 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DeadlineSummary } from '../api.js';
+import type { DeadlineSummaryView } from '../api/openapi.js';
 
 /** How soon the subject loses data: red within a week, orange within a month; a hold turns it green. */
-export function DaysLeftBadge({ deadline }: { deadline: DeadlineSummary }) {
+export function DaysLeftBadge({ deadline }: { deadline: DeadlineSummaryView }) {
   const { t } = useTranslation();
   if (deadline.held) {
     return (

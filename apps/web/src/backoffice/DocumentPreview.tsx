@@ -3,7 +3,8 @@ import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentSummary } from '../api.js';
+import { client, unwrap } from '../api/client.js';
+import type { DocumentView } from '../api/openapi.js';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 const MAX_PAGES = 5;
@@ -13,10 +14,12 @@ const SHOWN_IN_BROWSERS = new Set(['image/jpeg', 'image/png']);
  * A document shown inside the case page: PDFs drawn by pdf.js on canvases (no browser plugin,
  * works under the CSP), JPEG and PNG as images. Each load is an audited read on the server.
  */
-export function DocumentPreview({ reference, document }: { reference: string; document: DocumentSummary }) {
+export function DocumentPreview({ reference, document }: { reference: string; document: DocumentView }) {
   const { t } = useTranslation();
   const url = `/api/v1/cases/${reference}/documents/${document.id}/content`;
-  if (document.mediaType === 'application/pdf') return <PdfPages url={url} title={document.fileName} />;
+  if (document.mediaType === 'application/pdf') {
+    return <PdfPages reference={reference} id={document.id} url={url} title={document.fileName} />;
+  }
   if (SHOWN_IN_BROWSERS.has(document.mediaType)) {
     return <img src={url} alt={document.fileName} style={{ maxWidth: '100%', border: '1px solid #ced4da' }} />;
   }
@@ -30,7 +33,7 @@ export function DocumentPreview({ reference, document }: { reference: string; do
   );
 }
 
-function PdfPages({ url, title }: { url: string; title: string }) {
+function PdfPages({ reference, id, url, title }: { reference: string; id: string; url: string; title: string }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'shown' | 'failed'>('loading');
@@ -39,9 +42,13 @@ function PdfPages({ url, title }: { url: string; title: string }) {
     let cancelled = false;
     const live = () => !cancelled;
     const task = (async () => {
-      const response = await fetch(url, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(String(response.status));
-      const pdf = await getDocument({ data: new Uint8Array(await response.arrayBuffer()) }).promise;
+      const content = await unwrap(
+        client.GET('/api/v1/cases/{reference}/documents/{id}/content', {
+          params: { path: { reference, id } },
+          parseAs: 'arrayBuffer',
+        }),
+      );
+      const pdf = await getDocument({ data: new Uint8Array(content) }).promise;
       for (let number = 1; number <= Math.min(pdf.numPages, MAX_PAGES) && live(); number++) {
         const page = await pdf.getPage(number);
         const viewport = page.getViewport({ scale: 1.2 });
@@ -66,7 +73,7 @@ function PdfPages({ url, title }: { url: string; title: string }) {
       cancelled = true;
       target?.replaceChildren();
     };
-  }, [url, title]);
+  }, [reference, id, title]);
   return (
     <Stack gap="xs">
       {state === 'loading' && <Loader size="sm" aria-label={t('status.loading')} />}

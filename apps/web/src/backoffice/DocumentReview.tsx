@@ -2,13 +2,13 @@ import { Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentSummary } from '../api.js';
+import { client, unwrap } from '../api/client.js';
+import type { DocumentView, VerificationDto } from '../api/openapi.js';
 import { VerificationBadge } from '../common/StatusBadge.js';
 import { DocumentPreview } from './DocumentPreview.js';
-import { staff } from './staff-api.js';
 
 /** One document on the case page: preview it inline, then accept it, or reject it with a reason. */
-export function DocumentReview({ reference, document }: { reference: string; document: DocumentSummary }) {
+export function DocumentReview({ reference, document }: { reference: string; document: DocumentView }) {
   const { t } = useTranslation();
   const queries = useQueryClient();
   const [previewing, setPreviewing] = useState(false);
@@ -16,8 +16,13 @@ export function DocumentReview({ reference, document }: { reference: string; doc
   const { readable } = document;
   const [rejecting, setRejecting] = useState(false);
   const verify = useMutation({
-    mutationFn: (body: { result: 'ACCEPTED' | 'REJECTED'; reason?: string }) =>
-      staff(`/api/v1/cases/${reference}/documents/${document.id}/verification`, { method: 'POST', body }),
+    mutationFn: (body: VerificationDto) =>
+      unwrap(
+        client.POST('/api/v1/cases/{reference}/documents/{id}/verification', {
+          params: { path: { reference, id: document.id } },
+          body,
+        }),
+      ),
     onSuccess: () => {
       setRejecting(false);
       return queries.invalidateQueries({ queryKey: ['case', reference] });

@@ -1,11 +1,11 @@
 import { Paper, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from './staff-api.js';
+import type { CaseDetailView } from '../api/openapi.js';
 
 const SECOND_GIVEN = new Set(['APPROVED', 'FULFILLED', 'CLOSED']);
 
 /** A release needs two approvals by different people, the second by a legal user (domain.md §4). */
-export function FourEyes({ item, name }: { item: CaseDetail; name: (id: string | null) => string | null }) {
+export function FourEyes({ item, name }: { item: CaseDetailView; name: (id: string | null) => string | null }) {
   const { t } = useTranslation();
   if (item.requestType !== 'RELEASE_DATA') return null;
   const first = name(item.firstApproverId);

@@ -2,8 +2,8 @@ import { Alert, Button, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { textField } from '../api.js';
-import { staff } from './staff-api.js';
+import { client, csrfToken, unwrap } from '../api/client.js';
+import { textField } from '../common/form.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -11,9 +11,9 @@ export function LoginPage() {
   const queries = useQueryClient();
   const login = useMutation({
     mutationFn: (credentials: { email: string; password: string }) =>
-      staff<{ csrfToken: string }>('/api/v1/auth/login', { method: 'POST', body: credentials }),
-    onSuccess: async ({ csrfToken }) => {
-      sessionStorage.setItem('nok.csrf', csrfToken);
+      unwrap(client.POST('/api/v1/auth/login', { body: credentials })),
+    onSuccess: async (session) => {
+      csrfToken.keep(session.csrfToken);
       await queries.invalidateQueries({ queryKey: ['me'] });
       void navigate('/backoffice');
     },

@@ -1,15 +1,22 @@
 import { Button, Group, List, Paper, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { textField } from '../api.js';
-import { type CaseDetail, staff } from './staff-api.js';
+import { client, unwrap } from '../api/client.js';
+import type { CaseDetailView } from '../api/openapi.js';
+import { textField } from '../common/form.js';
 
 /** Internal notes: the family never sees them. */
-export function NotesPanel({ item, name }: { item: CaseDetail; name: (id: string | null) => string | null }) {
+export function NotesPanel({ item, name }: { item: CaseDetailView; name: (id: string | null) => string | null }) {
   const { t } = useTranslation();
   const queries = useQueryClient();
   const addNote = useMutation({
-    mutationFn: (body: string) => staff(`/api/v1/cases/${item.reference}/notes`, { method: 'POST', body: { body } }),
+    mutationFn: (body: string) =>
+      unwrap(
+        client.POST('/api/v1/cases/{reference}/notes', {
+          params: { path: { reference: item.reference } },
+          body: { body },
+        }),
+      ),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['case', item.reference] }),
   });
   return (

@@ -4,12 +4,16 @@ import { CASE_STATES, JURISDICTIONS } from '@vocabulary';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { client, unwrap } from '../api/client.js';
+import type { operations, QueueItemView } from '../api/openapi.js';
 import { DaysLeftBadge } from './DaysLeftBadge.js';
 import { useColleagues } from './session.js';
 import { StaffFrame } from './StaffFrame.js';
-import { type QueueItem, staff } from './staff-api.js';
 
-type Filters = Partial<Record<'state' | 'jurisdiction' | 'assignee' | 'sla', string>>;
+type Filters = Pick<
+  NonNullable<operations['CasesController_list']['parameters']['query']>,
+  'state' | 'jurisdiction' | 'assignee' | 'sla'
+>;
 
 /** The queue, riskiest first: days left before the subject loses data, and whether a hold stops the clock. */
 export function QueuePage() {
@@ -20,19 +24,15 @@ function Queue() {
   const { t } = useTranslation();
   const colleagues = useColleagues();
   const [filters, setFilters] = useState<Filters>({});
-  const query = new URLSearchParams({
-    limit: '100',
-    ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value)),
-  });
   const queue = useQuery({
-    queryKey: ['queue', query.toString()],
-    queryFn: () => staff<{ items: QueueItem[] }>(`/api/v1/cases?${query.toString()}`),
+    queryKey: ['queue', filters],
+    queryFn: () => unwrap(client.GET('/api/v1/cases', { params: { query: { limit: 100, ...filters } } })),
   });
   const filter = (name: keyof Filters, options: { value: string; label: string }[]) => (
     <NativeSelect
       label={t(`backoffice.filter.${name}`)}
       value={filters[name] ?? ''}
-      onChange={(event) => setFilters({ ...filters, [name]: event.currentTarget.value })}
+      onChange={(event) => setFilters({ ...filters, [name]: event.currentTarget.value || undefined })}
       data={[{ value: '', label: t('backoffice.filter.all') }, ...options]}
     />
   );
@@ -100,7 +100,7 @@ function Queue() {
   );
 }
 
-function SlaBadges({ sla }: { sla: QueueItem['sla'] }) {
+function SlaBadges({ sla }: { sla: QueueItemView['sla'] }) {
   const { t } = useTranslation();
   const late = (['firstReview', 'decision'] as const).filter(
     (clock) => sla[clock].status === 'BREACHED' || sla[clock].nearBreach,

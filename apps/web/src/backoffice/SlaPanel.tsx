@@ -1,11 +1,11 @@
 import { Badge, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SlaClocks } from './staff-api.js';
+import type { SlaTimersView } from '../api/openapi.js';
 
 const COLOURS = { RUNNING: 'blue.9', PAUSED: 'gray.7', MET: 'teal.9', BREACHED: 'red.9', STOPPED: 'gray.7' } as const;
 
 /** The promised times (first review, decision): how much is used, and when it falls due. */
-export function SlaPanel({ sla }: { sla: SlaClocks }) {
+export function SlaPanel({ sla }: { sla: SlaTimersView }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md">

@@ -3,19 +3,20 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
-import { type Me, useMe } from './session.js';
-import { staff } from './staff-api.js';
+import { client, csrfToken, unwrap } from '../api/client.js';
+import type { MeView } from '../api/openapi.js';
+import { useMe } from './session.js';
 
 /** Back-office pages: signed in or sent to the login, with who you are and a way out. */
-export function StaffFrame({ children }: { children: (me: Me) => ReactNode }) {
+export function StaffFrame({ children }: { children: (me: MeView) => ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const queries = useQueryClient();
   const signOut = useMutation({
-    mutationFn: () => staff('/api/v1/auth/logout', { method: 'POST' }),
+    mutationFn: () => unwrap(client.POST('/api/v1/auth/logout')),
     onSettled: () => {
-      sessionStorage.removeItem('nok.csrf');
+      csrfToken.forget();
       queries.clear();
       void navigate('/backoffice/login');
     },

@@ -1,14 +1,19 @@
 import { Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LabelList, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DeadlineSummary } from '../api.js';
-import type { Timeline } from './staff-api.js';
+import type { DeadlineSummaryView, TimelineView } from '../api/openapi.js';
 
 const DAY = 86_400_000;
 const STATE_COLOURS = { PASSED: '#495057', UPCOMING: '#c92a2a', STOPPED: '#087f5b' } as const;
 
 /** The account's clock on a time axis: freeze, deletion, closure, permanent deletion, the holds, and today. */
-export function TimelineChart({ timeline, deadline }: { timeline: Timeline | null; deadline: DeadlineSummary }) {
+export function TimelineChart({
+  timeline,
+  deadline,
+}: {
+  timeline: TimelineView | null;
+  deadline: DeadlineSummaryView;
+}) {
   const { t } = useTranslation();
   const summary =
     deadline.daysLeft === null
@@ -28,7 +33,7 @@ export function TimelineChart({ timeline, deadline }: { timeline: Timeline | nul
   );
 }
 
-function Chart({ timeline }: { timeline: Timeline }) {
+function Chart({ timeline }: { timeline: TimelineView }) {
   const { t } = useTranslation();
   const points = timeline.events.flatMap((event, index) =>
     event.date === null

@@ -1,7 +1,7 @@
 import { Box, Group, List, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChecklistNode } from '../api.js';
+import type { EvaluatedNodeView as ChecklistNode } from '../api/openapi.js';
 import { ItemStatusBadge } from './StatusBadge.js';
 
 interface Props {

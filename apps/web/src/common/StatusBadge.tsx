@@ -1,6 +1,8 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DocumentSummary, ItemStatus } from '../api.js';
+import type { DocumentView, EvaluatedNodeView } from '../api/openapi.js';
+
+type ItemStatus = EvaluatedNodeView['status'];
 
 // Filled badges in dark shades keep white text above 4.5:1 contrast.
 const ITEM_COLOURS: Record<ItemStatus, string> = {
@@ -15,13 +17,13 @@ export function ItemStatusBadge({ status }: { status: ItemStatus }) {
   return <Badge color={ITEM_COLOURS[status]}>{t(`item.${status}`)}</Badge>;
 }
 
-const VERIFICATION_COLOURS: Record<DocumentSummary['verification'], string> = {
+const VERIFICATION_COLOURS: Record<DocumentView['verification'], string> = {
   PENDING: 'blue.9',
   ACCEPTED: 'teal.9',
   REJECTED: 'red.9',
 };
 
-export function VerificationBadge({ verification }: { verification: DocumentSummary['verification'] }) {
+export function VerificationBadge({ verification }: { verification: DocumentView['verification'] }) {
   const { t } = useTranslation();
   return (
     <Badge variant="outline" color={VERIFICATION_COLOURS[verification]}>

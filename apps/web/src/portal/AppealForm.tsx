@@ -1,7 +1,8 @@
 import { Button, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, textField } from '../api.js';
+import { bearer, client, unwrap } from '../api/client.js';
+import { textField } from '../common/form.js';
 
 /** A rejection can be appealed with a statement; someone who did not decide looks at it again. */
 export function AppealForm({ reference, token }: { reference: string; token: string }) {
@@ -9,7 +10,13 @@ export function AppealForm({ reference, token }: { reference: string; token: str
   const queries = useQueryClient();
   const appeal = useMutation({
     mutationFn: (statement: string) =>
-      api(`/api/v1/requests/${reference}/appeal`, { method: 'POST', token, body: JSON.stringify({ statement }) }),
+      unwrap(
+        client.POST('/api/v1/requests/{reference}/appeal', {
+          params: { path: { reference } },
+          headers: bearer(token),
+          body: { statement },
+        }),
+      ),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['request', reference] }),
   });
   return (

@@ -2,7 +2,8 @@ import { Alert, Button, Group, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api, textField } from '../api.js';
+import { client, unwrap } from '../api/client.js';
+import { textField } from '../common/form.js';
 
 /** The code from our e-mail confirms the address; the mail's link fills it in (`?code=`). */
 export function ConfirmEmail({ reference }: { reference: string }) {
@@ -11,7 +12,12 @@ export function ConfirmEmail({ reference }: { reference: string }) {
   const [searchParams] = useSearchParams();
   const confirm = useMutation({
     mutationFn: (code: string) =>
-      api(`/api/v1/requests/${reference}/email-confirmation`, { method: 'POST', body: JSON.stringify({ code }) }),
+      unwrap(
+        client.POST('/api/v1/requests/{reference}/email-confirmation', {
+          params: { path: { reference } },
+          body: { code },
+        }),
+      ),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['request', reference] }),
   });
   return (

@@ -1,9 +1,9 @@
 import { Alert, List, Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RequestStatus } from '../api.js';
+import type { FamilyDeadlinesView } from '../api/openapi.js';
 
 /** "Mail and files would be deleted on …; your request holds them": the account's clock for the family. */
-export function DeadlinesCard({ deadlines }: { deadlines: RequestStatus['deadlines'] }) {
+export function DeadlinesCard({ deadlines }: { deadlines: FamilyDeadlinesView }) {
   const { t } = useTranslation();
   const { next, hold } = deadlines;
   return (

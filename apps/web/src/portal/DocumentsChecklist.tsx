@@ -1,12 +1,12 @@
 import { Alert, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ChecklistNode, RequestStatus } from '../api.js';
+import type { DocumentView, EvaluatedNodeView as ChecklistNode, RequestStatusView } from '../api/openapi.js';
 import { ChecklistTree, neededItems } from '../common/ChecklistTree.js';
 import { VerificationBadge } from '../common/StatusBadge.js';
 import { UploadSlot } from './UploadSlot.js';
 
 /** The request's checklist for the family: what is still needed, and a slot for each document. */
-export function DocumentsChecklist({ request, token }: { request: RequestStatus; token: string }) {
+export function DocumentsChecklist({ request, token }: { request: RequestStatusView; token: string }) {
   return (
     <Stack gap="md">
       <Missing root={request.checklist.root} allProvided={request.checklist.allProvided} />
@@ -47,7 +47,7 @@ function Missing({ root, allProvided }: { root: ChecklistNode; allProvided: bool
 }
 
 /** The files sent for one item of the checklist, each with where it stands and, if refused, why. */
-function SentDocuments({ node, documents }: { node: ChecklistNode; documents: RequestStatus['documents'] }) {
+function SentDocuments({ node, documents }: { node: ChecklistNode; documents: DocumentView[] }) {
   const { t } = useTranslation();
   const sent = documents.filter((document) => node.documentIds?.includes(document.id));
   if (sent.length === 0) return null;
@@ -76,7 +76,7 @@ function SentDocuments({ node, documents }: { node: ChecklistNode; documents: Re
 }
 
 /** Files this checklist does not ask for: kept, and said so, rather than silently ignored. */
-function NotRequired({ documents, ids }: { documents: RequestStatus['documents']; ids: string[] }) {
+function NotRequired({ documents, ids }: { documents: DocumentView[]; ids: string[] }) {
   const { t } = useTranslation();
   const extra = documents.filter((document) => ids.includes(document.id));
   if (extra.length === 0) return null;

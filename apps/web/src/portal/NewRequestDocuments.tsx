@@ -1,12 +1,12 @@
 import { Alert, Anchor, Button, Code, CopyButton, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Created } from './RequestPage.js';
+import type { RequestCreatedView } from '../api/openapi.js';
 import { DocumentsChecklist } from './DocumentsChecklist.js';
 import { useRequestStatus } from './StatusPage.js';
 
 /** The last step: the token shown once, the link to keep, and the documents to send now or later. */
-export function NewRequestDocuments({ created }: { created: Created }) {
+export function NewRequestDocuments({ created }: { created: RequestCreatedView }) {
   const { t } = useTranslation();
   const status = useRequestStatus(created.reference, created.accessToken);
   const link = `/requests/${created.reference}#t=${created.accessToken}`;

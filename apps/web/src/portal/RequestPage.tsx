@@ -1,35 +1,16 @@
 import { Alert, Button, Group, NativeSelect, Radio, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type Relationship, RELATIONSHIPS, REQUEST_TYPES, type RequestType } from '@vocabulary';
+import { RELATIONSHIPS, REQUEST_TYPES } from '@vocabulary';
 import { useMemo, useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.js';
+import { client, unwrap } from '../api/client.js';
+import type { CreateRequestDto } from '../api/openapi.js';
 import { countryOptions } from '../common/countries.js';
 import { NewRequestDocuments } from './NewRequestDocuments.js';
 
-export interface RequestForm {
-  requestType: RequestType;
-  subject: {
-    status: 'DECEASED' | 'INCAPACITATED';
-    fullName: string;
-    accountEmail: string;
-    countryOfResidence: string;
-    dateOfDeath?: string;
-  };
-  requester: {
-    fullName: string;
-    email: string;
-    relationship: Relationship;
-    countryOfResidence: string;
-    language: string;
-  };
-}
-
-export interface Created {
-  reference: string;
-  accessToken: string;
-}
+/** The form's values are the request itself (its language is the page's, set as it is sent). */
+type RequestForm = CreateRequestDto;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The fields each step checks before the next one opens. */
@@ -52,10 +33,10 @@ export function RequestPage() {
     },
   });
   const submit = useMutation({
-    mutationFn: (values: RequestForm): Promise<Created> => {
+    mutationFn: (values: RequestForm) => {
       const body = { ...values, requester: { ...values.requester, language: i18n.language } };
       if (values.subject.status !== 'DECEASED') delete body.subject.dateOfDeath;
-      return api<Created>('/api/v1/requests', { method: 'POST', body: JSON.stringify(body) });
+      return unwrap(client.POST('/api/v1/requests', { body }));
     },
     onSuccess: (created) => {
       // The status page opens with it in this tab even if the family loses the link.

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, type RequestStatus, textField } from '../api.js';
+import { bearer, client, unwrap } from '../api/client.js';
+import { textField } from '../common/form.js';
 import { AppealForm } from './AppealForm.js';
 import { ConfirmEmail } from './ConfirmEmail.js';
 import { DeadlinesCard } from './DeadlinesCard.js';
@@ -29,7 +30,10 @@ export function useRequestStatus(reference: string, token: string | null) {
   return useQuery({
     queryKey: ['request', reference, token],
     enabled: token !== null,
-    queryFn: () => api<RequestStatus>(`/api/v1/requests/${reference}`, { token: token ?? '' }),
+    queryFn: () =>
+      unwrap(
+        client.GET('/api/v1/requests/{reference}', { params: { path: { reference } }, headers: bearer(token ?? '') }),
+      ),
   });
 }
 

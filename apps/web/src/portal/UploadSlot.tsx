@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type DocumentType, SERVED_DOCUMENT_TYPES, SERVED_VIA, type ServedVia } from '@vocabulary';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, upload } from '../api.js';
+import { ApiError, upload } from '../api/client.js';
 
 const ACCEPTED_TYPES = 'application/pdf,image/jpeg,image/png,image/tiff,image/heic';
 
@@ -23,7 +23,7 @@ export function UploadSlot({ reference, token, type }: { reference: string; toke
     form.set('file', file);
     setRefusal(null);
     setProgress(0);
-    upload(`/api/v1/requests/${reference}/documents`, token, form, setProgress).then(
+    upload(reference, token, form, setProgress).then(
       () => void queries.invalidateQueries({ queryKey: ['request', reference] }),
       (error: unknown) => {
         setProgress(null);

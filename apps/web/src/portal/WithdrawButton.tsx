@@ -2,7 +2,7 @@ import { Button, Group, Modal, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.js';
+import { bearer, client, unwrap } from '../api/client.js';
 
 /** Withdrawing cannot be undone, so it asks once more. */
 export function WithdrawButton({ reference, token }: { reference: string; token: string }) {
@@ -10,7 +10,13 @@ export function WithdrawButton({ reference, token }: { reference: string; token:
   const queries = useQueryClient();
   const [opened, { open, close }] = useDisclosure(false);
   const withdraw = useMutation({
-    mutationFn: () => api(`/api/v1/requests/${reference}/withdrawal`, { method: 'POST', token }),
+    mutationFn: () =>
+      unwrap(
+        client.POST('/api/v1/requests/{reference}/withdrawal', {
+          params: { path: { reference } },
+          headers: bearer(token),
+        }),
+      ),
     onSuccess: () => {
       close();
       return queries.invalidateQueries({ queryKey: ['request', reference] });
