@@ -11,6 +11,11 @@ import { JobsModule } from '@app/jobs';
 import { NotificationsModule } from '@app/notifications';
 import { TimelineModule } from '@app/timeline';
 import { AccessPolicyGuard } from './access/access-policy.guard.js';
+import { CallerAuthGuard } from './access/caller-auth.guard.js';
+import { CaseOnBehalfGuard } from './access/case-on-behalf.guard.js';
+import { RequesterAccessGuard } from './access/requester-access.guard.js';
+import { SessionAuthGuard } from './access/session-auth.guard.js';
+import { DocumentUploadInterceptor } from './http/document-upload.interceptor.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { AccountsController } from './controllers/accounts.controller.js';
 import { ApiKeysController } from './controllers/api-keys.controller.js';
@@ -56,7 +61,16 @@ export class AppModule implements NestModule {
         WebhooksController,
         HealthController,
       ],
-      providers: [{ provide: APP_GUARD, useClass: AccessPolicyGuard }, IdempotencyStore, IdempotencyInterceptor],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessPolicyGuard },
+        SessionAuthGuard,
+        CallerAuthGuard,
+        RequesterAccessGuard,
+        CaseOnBehalfGuard,
+        DocumentUploadInterceptor,
+        IdempotencyStore,
+        IdempotencyInterceptor,
+      ],
     };
   }
 

@@ -4,7 +4,6 @@ import { DocumentsModule } from '@app/documents';
 import { TimelineModule } from '@app/timeline';
 import { CaseEntity } from './case.entity.js';
 import { CasePortsModule } from './case-directory.adapter.js';
-import { CaseOnBehalfGuard } from './case-on-behalf.guard.js';
 import { CaseDocumentsService } from './case-documents.service.js';
 import { CaseStateChangeEntity } from './case-state-change.entity.js';
 import { DocumentScanService } from './scanning/document-scan.service.js';
@@ -24,14 +23,12 @@ import { DocumentReading } from './review/document-reading.service.js';
 import { DocumentVerification } from './review/document-verification.service.js';
 import { JurisdictionChange } from './review/jurisdiction-change.service.js';
 import { ReviewerActions } from './review/reviewer-actions.service.js';
-import { RequesterAccessGuard } from './requester-access.guard.js';
 import { RequesterAccessService } from './requester-access.service.js';
 import { CaseTransitions } from './state-machine/case-transitions.service.js';
 import { MachineInputs } from './state-machine/machine-inputs.js';
 
 /** What the HTTP layer and the CLI use of the cases. */
 const USED_OUTSIDE = [
-  CaseOnBehalfGuard,
   DeadlineSweep,
   IntakeService,
   CaseDocumentsService,
@@ -45,7 +42,6 @@ const USED_OUTSIDE = [
   CaseExpiryJob,
   CaseQueueService,
   RequesterAccessService,
-  RequesterAccessGuard,
   ChecklistCatalogueService,
   DocumentScanService,
 ];

@@ -28,6 +28,16 @@ export class RequesterAccessService {
       throw new DomainException('NOT_FOUND', 'There is no request with this reference for this access token.');
     throw unauthenticated();
   }
+
+  /**
+   * The case support tooling names by its reference, handed on as the family's case. Only after the
+   * caller's key was checked: an unauthenticated caller must not learn whether a reference exists.
+   */
+  async forSupportTooling(reference: string): Promise<RequesterCase> {
+    const caseId = await this.cases.idOf(reference);
+    if (caseId === undefined) throw new DomainException('NOT_FOUND', `There is no case ${reference}.`);
+    return { caseId, reference };
+  }
 }
 
 function unauthenticated(): DomainException {

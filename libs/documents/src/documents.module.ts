@@ -11,7 +11,6 @@ import { ClamdScanner } from './scanning/clamd-scanner.js';
 import { MalwareScanner } from './scanning/malware-scanner.js';
 import { DocumentStore } from './storage/document-store.js';
 import { LocalDocumentStore } from './storage/local-document-store.js';
-import { DocumentUploadInterceptor } from './upload/document-upload.interceptor.js';
 import { EncryptingUploadStorage } from './upload/encrypting-upload.storage.js';
 
 @Module({
@@ -43,7 +42,6 @@ import { EncryptingUploadStorage } from './upload/encrypting-upload.storage.js';
       useFactory: (config: AppConfig): MalwareScanner =>
         new ClamdScanner(config.CLAMD_SOCKET ?? '/nonexistent/clamd.sock', config.CLAMD_TIMEOUT_MS),
     },
-    DocumentUploadInterceptor,
     DocumentsRepository,
     DocumentsService,
     OrphanSweepService,
@@ -52,7 +50,6 @@ import { EncryptingUploadStorage } from './upload/encrypting-upload.storage.js';
     DocumentsRepository,
     DocumentsService,
     OrphanSweepService,
-    DocumentUploadInterceptor,
     DocumentStore,
     EncryptingUploadStorage,
     DocumentCipher,

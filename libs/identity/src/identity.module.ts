@@ -2,8 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKeysRepository } from './api-keys/api-keys.repository.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
-import { CallerAuthGuard } from './caller-auth.guard.js';
-import { SessionAuthGuard } from './sessions/session-auth.guard.js';
 import { SessionEntity } from './sessions/session.entity.js';
 import { SessionsRepository } from './sessions/sessions.repository.js';
 import { SessionsService } from './sessions/sessions.service.js';
@@ -13,16 +11,7 @@ import { UsersService } from './users/users.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
-  providers: [
-    UsersRepository,
-    SessionsRepository,
-    ApiKeysRepository,
-    UsersService,
-    SessionsService,
-    SessionAuthGuard,
-    ApiKeysService,
-    CallerAuthGuard,
-  ],
-  exports: [UsersService, SessionsService, SessionAuthGuard, ApiKeysService, CallerAuthGuard],
+  providers: [UsersRepository, SessionsRepository, ApiKeysRepository, UsersService, SessionsService, ApiKeysService],
+  exports: [UsersService, SessionsService, ApiKeysService],
 })
 export class IdentityModule {}

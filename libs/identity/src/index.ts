@@ -11,17 +11,7 @@ export { type NewSession, type SessionUser, SessionsService } from './sessions/s
 export { MIN_PASSWORD_LENGTH } from './users/password.js';
 export { UsersService } from './users/users.service.js';
 export { StaffMemberView } from './users/staff-member.view.js';
-export { CSRF_HEADER, CurrentUser, Roles, SESSION_COOKIE, SessionAuthGuard } from './sessions/session-auth.guard.js';
 export { LoginDto, MeView, SessionView } from './sessions/login.dto.js';
 export { API_SCOPES, type ApiScope, generateApiKey, hashApiKey, looksLikeApiKey } from './api-keys/api-key.js';
 export { type ApiKeyCaller, ApiKeysService } from './api-keys/api-keys.service.js';
 export { ApiKeyView, CreateApiKeyDto, CreatedApiKeyView } from './api-keys/api-key.dto.js';
-export {
-  auditActorOf,
-  type Caller,
-  CallerAuthGuard,
-  CurrentCaller,
-  keyIdOf,
-  Scope,
-  sessionUserOf,
-} from './caller-auth.guard.js';

@@ -1,7 +1,9 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, DECORATORS } from '@nestjs/swagger';
-import { RequesterAccessGuard } from '@app/cases';
-import { type ApiScope, CallerAuthGuard, Roles, Scope, type UserRole } from '@app/identity';
+import { RequesterAccessGuard } from './requester-access.guard.js';
+import { type ApiScope, type UserRole } from '@app/identity';
+import { CallerAuthGuard, Scope } from './caller-auth.guard.js';
+import { Roles } from './session-auth.guard.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
 
 export const ACCESS_KEY = 'nok:access';

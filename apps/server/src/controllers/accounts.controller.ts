@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { auditActorOf, type Caller, CurrentCaller } from '@app/identity';
+import { auditActorOf, type Caller, CurrentCaller } from '../access/caller-auth.guard.js';
 import {
   AccountActivityDto,
   AccountActivityService,

@@ -1,13 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  ApiKeysService,
-  ApiKeyView,
-  CreateApiKeyDto,
-  CreatedApiKeyView,
-  CurrentUser,
-  type SessionUser,
-} from '@app/identity';
+import { ApiKeysService, ApiKeyView, CreateApiKeyDto, CreatedApiKeyView, type SessionUser } from '@app/identity';
+import { CurrentUser } from '../access/session-auth.guard.js';
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
 

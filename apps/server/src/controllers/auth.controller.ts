@@ -2,15 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppConfig } from '@app/common';
-import {
-  CurrentUser,
-  LoginDto,
-  MeView,
-  SESSION_COOKIE,
-  type SessionUser,
-  SessionsService,
-  SessionView,
-} from '@app/identity';
+import { LoginDto, MeView, type SessionUser, SessionsService, SessionView } from '@app/identity';
+import { CurrentUser, SESSION_COOKIE } from '../access/session-auth.guard.js';
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
 

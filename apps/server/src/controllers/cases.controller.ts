@@ -22,17 +22,16 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { DocumentUploadInterceptor, StagedFile, type StagedUpload } from '@app/documents';
+import { type StagedUpload } from '@app/documents';
+import { DocumentUploadInterceptor, StagedFile } from '../http/document-upload.interceptor.js';
 import {
   AuditTrailView,
   CaseActionDto,
   CaseDocumentsService,
-  CaseOnBehalfGuard,
   DocumentView,
   IntakeService,
   RequestCreatedView,
   type RequesterCase,
-  RequesterCaseParam,
   SupportCaseDto,
   UploadDocumentDto,
   UploadDocumentFormDto,
@@ -53,16 +52,12 @@ import {
   type ReviewerAction,
   VerificationDto,
 } from '@app/cases';
+import { CaseOnBehalfGuard } from '../access/case-on-behalf.guard.js';
+import { RequesterCaseParam } from '../access/requester-access.guard.js';
 import { DomainException } from '@app/common';
-import {
-  auditActorOf,
-  type Caller,
-  CurrentCaller,
-  CurrentUser,
-  keyIdOf,
-  type SessionUser,
-  sessionUserOf,
-} from '@app/identity';
+import { type SessionUser } from '@app/identity';
+import { auditActorOf, type Caller, CurrentCaller, keyIdOf, sessionUserOf } from '../access/caller-auth.guard.js';
+import { CurrentUser } from '../access/session-auth.guard.js';
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
 import { Idempotent } from '../http/idempotency/idempotency.interceptor.js';

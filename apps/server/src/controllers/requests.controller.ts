@@ -18,12 +18,13 @@ import {
   IntakeService,
   RequestCreatedView,
   type RequesterCase,
-  RequesterCaseParam,
   RequestStatusView,
   UploadDocumentDto,
   UploadDocumentFormDto,
 } from '@app/cases';
-import { DocumentUploadInterceptor, StagedFile, type StagedUpload } from '@app/documents';
+import { RequesterCaseParam } from '../access/requester-access.guard.js';
+import { type StagedUpload } from '@app/documents';
+import { DocumentUploadInterceptor, StagedFile } from '../http/document-upload.interceptor.js';
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
 import { Idempotent } from '../http/idempotency/idempotency.interceptor.js';

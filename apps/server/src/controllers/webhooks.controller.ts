@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Caller, CurrentCaller, keyIdOf } from '@app/identity';
+import { type Caller, CurrentCaller, keyIdOf } from '../access/caller-auth.guard.js';
 import {
   CreatedWebhookView,
   CreateWebhookDto,

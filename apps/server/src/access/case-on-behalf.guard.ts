@@ -1,8 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { DomainException } from '@app/common';
-import { CasesRepository } from './cases.repository.js';
-import type { RequesterCase } from './requester-access.service.js';
+import { type RequesterCase, RequesterAccessService } from '@app/cases';
 
 /**
  * For support tooling acting for a family: finds the case of `:reference` before a body (an upload)
@@ -11,14 +9,12 @@ import type { RequesterCase } from './requester-access.service.js';
  */
 @Injectable()
 export class CaseOnBehalfGuard implements CanActivate {
-  constructor(private readonly cases: CasesRepository) {}
+  constructor(private readonly access: RequesterAccessService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & { requesterCase?: RequesterCase }>();
     const reference = String(request.params.reference);
-    const caseId = await this.cases.idOf(reference);
-    if (caseId === undefined) throw new DomainException('NOT_FOUND', `There is no case ${reference}.`);
-    request.requesterCase = { caseId, reference };
+    request.requesterCase = await this.access.forSupportTooling(reference);
     return true;
   }
 }

@@ -2,11 +2,15 @@ import { type CanActivate, createParamDecorator, type ExecutionContext, Injectab
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainException } from '@app/common';
-import { bearerToken } from './access-token.js';
-import { looksLikeApiKey, type ApiScope } from './api-keys/api-key.js';
-import { type ApiKeyCaller, ApiKeysService } from './api-keys/api-keys.service.js';
-import { SessionAuthGuard } from './sessions/session-auth.guard.js';
-import type { SessionUser } from './sessions/sessions.service.js';
+import {
+  type ApiKeyCaller,
+  ApiKeysService,
+  type ApiScope,
+  bearerToken,
+  looksLikeApiKey,
+  type SessionUser,
+} from '@app/identity';
+import { SessionAuthGuard } from './session-auth.guard.js';
 
 const SCOPE_KEY = 'nok:scope';
 

@@ -9,10 +9,14 @@ import type { Request, RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import { AppConfig, DomainException } from '@app/common';
-import { DocumentStore } from '../storage/document-store.js';
-import { EncryptingUploadStorage, uploadsSettled } from './encrypting-upload.storage.js';
-import { judgeFileName } from './file-name.js';
-import { type StagedUpload, StorageFailure } from './staged-upload.js';
+import {
+  DocumentStore,
+  EncryptingUploadStorage,
+  judgeFileName,
+  type StagedUpload,
+  StorageFailure,
+  uploadsSettled,
+} from '@app/documents';
 
 type UploadRequest = Request & { file?: Express.Multer.File & { staged?: StagedUpload } };
 

@@ -2,9 +2,7 @@ import { type CanActivate, createParamDecorator, type ExecutionContext, Injectab
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainException } from '@app/common';
-import { bearerToken } from '../access-token.js';
-import type { UserRole } from '../roles.js';
-import { type SessionUser, SessionsService } from './sessions.service.js';
+import { bearerToken, type SessionUser, SessionsService, type UserRole } from '@app/identity';
 
 export const SESSION_COOKIE = 'nok_session';
 export const CSRF_HEADER = 'x-csrf-token';

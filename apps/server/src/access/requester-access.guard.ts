@@ -1,7 +1,7 @@
 import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
+import { type RequesterCase, RequesterAccessService } from '@app/cases';
 import { bearerToken } from '@app/identity';
-import { type RequesterCase, RequesterAccessService } from './requester-access.service.js';
 
 type RequesterRequest = Request & { requesterCase?: RequesterCase };
 
