@@ -58,12 +58,16 @@ function build(name, target) {
 
   const started = Date.now();
   console.error(`Building the ${target.label} into dist/…`);
-  for (const [script, ...args] of target.steps) {
-    // The tools' output (tsc prints its errors on stdout) goes to stderr too.
-    const { status } = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 2, 2] });
-    if (status !== 0)
-      fail(`Building the ${target.label} failed (${script.split('node_modules/')[1]} exited with ${status})`);
-  }
+  // Every step runs even after one failed: tsc emits despite type errors, and tsc-alias must still
+  // rewrite what it wrote, or dist/ would be left with @app/ imports that Node cannot load.
+  const failed = target.steps
+    .map(([script, ...args]) => {
+      // The tools' output (tsc prints its errors on stdout) goes to stderr too.
+      const { status } = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 2, 2] });
+      return status === 0 ? undefined : `${script.split('node_modules/')[1]} exited with ${status}`;
+    })
+    .filter(Boolean);
+  if (failed.length > 0) fail(`Building the ${target.label} failed (${failed.join(', ')})`);
   writeFileSync(STATE, JSON.stringify({ ...state, [name]: current }, null, 2));
   console.error(`Built the ${target.label} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
