@@ -16,6 +16,10 @@ export interface OutboxRow {
  * method takes the caller's transaction: events are written with their cause, and the workers take
  * theirs with SKIP LOCKED, so several instances hand out each event once.
  */
+/** Who reads the outbox, each marking the events it handled in a column of its own. */
+export type OutboxConsumer = 'webhooks' | 'mail';
+const HANDLED_AT: Record<OutboxConsumer, string> = { webhooks: 'fanned_out_at', mail: 'mailed_at' };
+
 @Injectable()
 export class OutboxRepository {
   /** Events in the transaction that causes them, in one INSERT. */
@@ -32,28 +36,20 @@ export class OutboxRepository {
     );
   }
 
-  /** The oldest events not yet fanned out to webhooks, up to `limit`, locked (SKIP LOCKED) until the caller commits. */
-  async lockNotFannedOut(manager: EntityManager, limit: number): Promise<string[]> {
+  /**
+   * The oldest events this consumer (the webhooks' fan-out, the mail queue) has not handled yet, up
+   * to `limit`, locked (SKIP LOCKED) until the caller commits.
+   */
+  async lockUnhandled(manager: EntityManager, consumer: OutboxConsumer, limit: number): Promise<string[]> {
     const rows = await manager.query<{ id: string }[]>(
-      `SELECT id FROM outbox_events WHERE fanned_out_at IS NULL ORDER BY seq LIMIT ${wholeNumber(limit)} FOR UPDATE SKIP LOCKED`,
+      `SELECT id FROM outbox_events WHERE ${HANDLED_AT[consumer]} IS NULL ORDER BY seq LIMIT ${wholeNumber(limit)}
+       FOR UPDATE SKIP LOCKED`,
     );
     return rows.map((row) => row.id);
   }
 
-  async markFannedOut(manager: EntityManager, ids: readonly string[], at: Date): Promise<void> {
-    await manager.query('UPDATE outbox_events SET fanned_out_at = $2 WHERE id = ANY($1::uuid[])', [ids, at]);
-  }
-
-  /** The oldest events not yet turned into e-mail, up to `limit`, locked (SKIP LOCKED) until the caller commits. */
-  async lockNotMailed(manager: EntityManager, limit: number): Promise<string[]> {
-    const rows = await manager.query<{ id: string }[]>(
-      `SELECT id FROM outbox_events WHERE mailed_at IS NULL ORDER BY seq LIMIT ${wholeNumber(limit)} FOR UPDATE SKIP LOCKED`,
-    );
-    return rows.map((row) => row.id);
-  }
-
-  async markMailed(manager: EntityManager, ids: readonly string[], at: Date): Promise<void> {
-    await manager.query('UPDATE outbox_events SET mailed_at = $2 WHERE id = ANY($1::uuid[])', [ids, at]);
+  async markHandled(manager: EntityManager, consumer: OutboxConsumer, ids: readonly string[], at: Date): Promise<void> {
+    await manager.query(`UPDATE outbox_events SET ${HANDLED_AT[consumer]} = $2 WHERE id = ANY($1::uuid[])`, [ids, at]);
   }
 }
 

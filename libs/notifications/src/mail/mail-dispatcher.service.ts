@@ -64,11 +64,11 @@ export class MailDispatcher extends OutboxWorker<MailFigures> {
   /** One message per event a family hears about, queued with the event's own transaction long gone. */
   private async queue(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const ids = await this.outbox.lockNotMailed(manager, QUEUE);
+      const ids = await this.outbox.lockUnhandled(manager, 'mail', QUEUE);
       if (ids.length === 0) return 0;
       const now = this.clock.now();
       const queued = await this.messages.queueForEvents(manager, ids, now);
-      await this.outbox.markMailed(manager, ids, now);
+      await this.outbox.markHandled(manager, 'mail', ids, now);
       return queued;
     });
   }

@@ -60,11 +60,11 @@ export class WebhookDispatcher extends OutboxWorker<DispatchFigures> {
   /** One delivery per new event and subscription that wants it; the event is then marked fanned out. */
   private async fanOut(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const ids = await this.outbox.lockNotFannedOut(manager, FAN_OUT);
+      const ids = await this.outbox.lockUnhandled(manager, 'webhooks', FAN_OUT);
       if (ids.length === 0) return 0;
       const now = this.clock.now();
       await this.webhooks.fanOut(manager, ids, now);
-      await this.outbox.markFannedOut(manager, ids, now);
+      await this.outbox.markHandled(manager, 'webhooks', ids, now);
       return ids.length;
     });
   }
