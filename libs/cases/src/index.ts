@@ -1,6 +1,6 @@
 export { CaseEntity } from './case.entity.js';
 export { CaseStateChangeEntity } from './case-state-change.entity.js';
-export { canWithdraw, REFERENCE_PATTERN } from './case-lifecycle.js';
+export { REFERENCE_PATTERN } from './case-lifecycle.js';
 export { CasesModule } from './cases.module.js';
 export { CreateRequestDto, RequesterDto, SubjectDto, SupportCaseDto } from './dto/create-request.dto.js';
 export { UploadDocumentDto, UploadDocumentFormDto } from './dto/upload-document.dto.js';

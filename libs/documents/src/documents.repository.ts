@@ -32,20 +32,19 @@ export class DocumentsRepository {
     return manager.findOneBy(DocumentEntity, { id: documentId, caseId });
   }
 
-  /** A reviewer's verdict on a document. False when the case has no such document. */
+  /** A reviewer's verdict on a document of this case. */
   async setVerification(
     manager: EntityManager,
     caseId: string,
     documentId: string,
     result: Exclude<Verification, 'PENDING'>,
     rejectionReason: string | null,
-  ): Promise<boolean> {
-    const updated = await manager.update(
+  ): Promise<void> {
+    await manager.update(
       DocumentEntity,
       { id: documentId, caseId },
       { verification: result, rejectionReason: result === 'REJECTED' ? rejectionReason : null },
     );
-    return (updated.affected ?? 0) > 0;
   }
 
   /**

@@ -42,10 +42,9 @@ export class DocumentVerification {
       const { id: caseId } = await caseByReference(this.cases, reference, manager);
       const actor = { id: user.userId, role: user.role, audit: { actorType: 'user' as const, actorId: user.userId } };
       const found = await this.documents.findInCase(caseId, documentId, manager);
-      if (found && body.result === 'ACCEPTED') assertReadable(found); // nobody accepts what nobody could look at
-      if (!found || !(await this.documents.setVerification(manager, caseId, documentId, body.result, reason))) {
-        throw new DomainException('NOT_FOUND', 'This case has no such document.');
-      }
+      if (!found) throw new DomainException('NOT_FOUND', 'This case has no such document.');
+      if (body.result === 'ACCEPTED') assertReadable(found); // nobody accepts what nobody could look at
+      await this.documents.setVerification(manager, caseId, documentId, body.result, reason);
       await this.cases.lockForChange(manager, caseId); // after the document's row, before the audit chain (lock order)
       const now = this.clock.now();
       await this.audit.append(manager, {

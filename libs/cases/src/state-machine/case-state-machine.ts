@@ -1,5 +1,11 @@
 import { CASE_STATES, type CaseState, type RejectionReasonCode, type RequestType, REVIEWER_ACTIONS } from '@app/common';
-import { appealDeadline, FINAL_STATES, intakeStateAfterEvaluation, WAITING_FOR_FAMILY } from '../case-lifecycle.js';
+import {
+  appealDeadline,
+  canWithdraw,
+  FINAL_STATES,
+  intakeStateAfterEvaluation,
+  WAITING_FOR_FAMILY,
+} from '../case-lifecycle.js';
 
 /**
  * The case state machine (issue #4, domain.md §4): a pure function of the case, the action, who
@@ -198,7 +204,7 @@ export function transition(
       return move('IN_REVIEW', { type: 'ASSIGNED', assigneeId: actor.id });
     }
     case 'withdraw':
-      return OPEN_STATES.has(state)
+      return canWithdraw(state)
         ? move('WITHDRAWN')
         : refuse('CASE_NOT_OPEN', `This request is already ${words(state)}.`);
     case 'appeal': {

@@ -91,7 +91,7 @@ export class CaseTransitions {
   }
 }
 
-export function staleVersion(version: number): DomainException {
+function staleVersion(version: number): DomainException {
   return new DomainException(
     'STALE_VERSION',
     `The case changed since version ${version} was loaded. Reload it, check what changed, and try again.`,
