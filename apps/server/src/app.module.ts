@@ -23,6 +23,7 @@ import { WebhooksController } from './controllers/webhooks.controller.js';
 import { CasesController } from './controllers/cases.controller.js';
 import { ChecklistsController } from './controllers/checklists.controller.js';
 import { HealthController } from './controllers/health.controller.js';
+import { DatabasePing } from './health/database-ping.js';
 import { HoldsController } from './controllers/holds.controller.js';
 import { RequestsController } from './controllers/requests.controller.js';
 import { UsersController } from './controllers/users.controller.js';
@@ -67,6 +68,7 @@ export class AppModule implements NestModule {
         CallerAuthGuard,
         RequesterAccessGuard,
         CaseOnBehalfGuard,
+        DatabasePing,
         DocumentUploadInterceptor,
         IdempotencyStore,
         IdempotencyInterceptor,

@@ -2,7 +2,8 @@ export { AppConfig, ConfigurationError, loadConfig } from './config/app-config.j
 export { AppConfigModule } from './config/app-config.module.js';
 export { DomainException } from './errors/domain-exception.js';
 export { ERROR_CATALOGUE, type ErrorCode } from './errors/error-codes.js';
-export { ProblemDetailsFilter } from './errors/problem-details.filter.js';
+export { BUSY_RETRY_AFTER_SECONDS, ProblemDetailsFilter } from './errors/problem-details.filter.js';
+export { isConnectionWaitTimeout } from './errors/connection-wait.js';
 export { validationExceptionFactory } from './errors/validation-errors.js';
 export { Clock } from './time/clock.js';
 export * from './vocabulary.js';

@@ -16,7 +16,7 @@ import { AppConfig } from '@app/common';
         // Fail fast at boot; at run time the pool reconnects by itself.
         retryAttempts: 3,
         retryDelay: 1000,
-        extra: { max: config.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000 },
+        extra: { max: config.DATABASE_POOL_SIZE, connectionTimeoutMillis: config.DATABASE_CONNECTION_WAIT_MS },
       }),
     }),
   ],

@@ -29,16 +29,28 @@ const DESCRIPTIONS: Record<number, string> = {
   422: 'Valid input that the rules refuse',
   429: 'Rate limited',
   500: 'Unexpected failure; carries a correlation id',
+  503: 'Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds',
 };
 
-/** Documents the problem responses an operation can give (and 500, which any can). */
+/** Any operation can meet an exhausted connection pool, so every one documents 503 with Retry-After. */
+const HEADERS: Record<number, NonNullable<Parameters<typeof ApiResponse>[0]['headers']>> = {
+  503: {
+    'Retry-After': {
+      description: 'Seconds to wait before trying again (sent with `SERVICE_BUSY`)',
+      schema: { type: 'integer', minimum: 0 },
+    },
+  },
+};
+
+/** Documents the problem responses an operation can give (and 500 and 503, which any can). */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemDetailsSchema, FieldErrorSchema),
-    ...[...statuses, 500].map((status) =>
+    ...[...new Set([...statuses, 500, 503])].map((status) =>
       ApiResponse({
         status,
         description: DESCRIPTIONS[status] ?? 'Problem',
+        ...(HEADERS[status] ? { headers: HEADERS[status] } : {}),
         content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsSchema) } } },
       }),
     ),

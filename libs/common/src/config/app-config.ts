@@ -59,6 +59,16 @@ export class AppConfig {
   @Max(500)
   DATABASE_POOL_SIZE = 20;
 
+  /**
+   * How long a request waits for a free pooled connection (or for a new one to open) before it is
+   * answered 503 with Retry-After (node-postgres' connectionTimeoutMillis).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  DATABASE_CONNECTION_WAIT_MS = 5000;
+
   /** Local state: embedded PostgreSQL cluster, development master key. */
   @IsString()
   @IsNotEmpty()

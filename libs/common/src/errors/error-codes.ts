@@ -66,6 +66,8 @@ export const ERROR_CATALOGUE = {
   NOT_YET_EXPIRED: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'The case has not waited long enough to expire' },
   RATE_LIMITED: { status: HttpStatus.TOO_MANY_REQUESTS, title: 'Too many requests' },
   SERVICE_UNAVAILABLE: { status: HttpStatus.SERVICE_UNAVAILABLE, title: 'Service unavailable' },
+  // No database connection came free in time: the request did nothing; Retry-After says when to try again.
+  SERVICE_BUSY: { status: HttpStatus.SERVICE_UNAVAILABLE, title: 'The server is busy' },
   INTERNAL: { status: HttpStatus.INTERNAL_SERVER_ERROR, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: HttpStatus; title: string }>;
 

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isConnectionWaitTimeout } from './connection-wait.js';
 import { DomainException, type FieldError } from './domain-exception.js';
 import { ERROR_CATALOGUE, type ErrorCode, problemType } from './error-codes.js';
 
@@ -44,18 +45,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     if (problem.status >= 500) {
       problem.correlationId = request.id;
-      this.logger.error({ err: describeError(exception), correlationId: problem.correlationId }, 'Request failed');
+      // A busy pool is load, not a defect: a warning, so a burst does not flood the log with errors.
+      const level = problem.code === 'SERVICE_BUSY' ? 'warn' : 'error';
+      this.logger[level]({ err: describeError(exception), correlationId: problem.correlationId }, 'Request failed');
     }
     if (response.headersSent) {
       response.end();
       return;
     }
+    if (problem.code === 'SERVICE_BUSY') response.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
   private toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof DomainException) {
       return build(exception.code, exception.detail, exception.errors);
+    }
+    if (isConnectionWaitTimeout(exception)) {
+      return build('SERVICE_BUSY', busyDetail);
     }
     const transport = transportError(exception);
     if (transport?.type === 'entity.parse.failed') {
@@ -90,6 +97,12 @@ function describeError(exception: unknown): Record<string, unknown> {
   const { code } = exception as { code?: unknown };
   return { type: exception.name, message: exception.message, stack: exception.stack, code };
 }
+
+/** Long enough for a burst to drain from the pool, short enough that a person hardly notices. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
+
+const busyDetail =
+  'The server has more requests than database connections right now. Nothing was done; try again after the Retry-After seconds.';
 
 const genericDetail =
   'The server could not finish this request. Nothing was stored; try again, and quote the correlation id if it keeps failing.';
