@@ -33,7 +33,7 @@ const DESCRIPTIONS: Record<number, string> = {
 };
 
 /** Any operation can meet an exhausted connection pool, so every one documents 503 with Retry-After. */
-const HEADERS: Record<number, NonNullable<Parameters<typeof ApiResponse>[0]['headers']>> = {
+const HEADERS: Partial<Record<number, NonNullable<Parameters<typeof ApiResponse>[0]['headers']>>> = {
   503: {
     'Retry-After': {
       description: 'Seconds to wait before trying again (sent with `SERVICE_BUSY`)',
