@@ -20,6 +20,8 @@ describe('certainlyRolledBack', () => {
     ['a dropped socket', false, wrapped(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))],
     ['a connection terminated unexpectedly', false, wrapped(new Error('Connection terminated unexpectedly'))],
     ['a timeout', false, new Error('Query read timeout')],
+    ['no pooled connection in time', true, new Error('timeout exceeded when trying to connect')],
+    ['no new connection in time', true, new Error('Connection terminated due to connection timeout')],
     ['a bug', false, new TypeError('undefined is not a function')],
     ['not an error at all', false, 'boom'],
   ])('%s → %s', (_case, expected, error) => {

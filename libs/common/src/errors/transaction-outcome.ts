@@ -1,3 +1,4 @@
+import { isConnectionWaitTimeout } from './connection-wait.js';
 import { DomainException } from './domain-exception.js';
 
 /**
@@ -15,10 +16,11 @@ export function sqlStateOf(error: unknown): string | undefined {
  * Whether a transaction that failed with this error certainly did not commit. Our own refusals and
  * the server's (any SQLSTATE but connection exceptions, class 08, and operator intervention, class
  * 57) roll it back. A connection lost during COMMIT says nothing: the commit may be on disk, so
- * whatever the row points to must stay until someone asks the database.
+ * whatever the row points to must stay until someone asks the database. A transaction that never got
+ * a connection (a busy pool) never began.
  */
 export function certainlyRolledBack(error: unknown): boolean {
-  if (error instanceof DomainException) return true;
+  if (error instanceof DomainException || isConnectionWaitTimeout(error)) return true;
   const state = sqlStateOf(error);
   return state !== undefined && !state.startsWith('08') && !state.startsWith('57');
 }
