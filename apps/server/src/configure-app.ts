@@ -7,6 +7,7 @@ import {
   AppConfig,
   PinoLoggerService,
   ProblemDetailsFilter,
+  RejectHostileRequestGuard,
   RejectNulCharactersPipe,
   validationExceptionFactory,
 } from '@app/common';
@@ -30,6 +31,7 @@ export function configureApp(app: NestExpressApplication, logger: Logger): INest
   app.useBodyParser('json', { limit: '64kb', strict: true });
   app.use(cookieParser());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalGuards(new RejectHostileRequestGuard());
   app.useGlobalPipes(
     new RejectNulCharactersPipe(),
     new ValidationPipe({

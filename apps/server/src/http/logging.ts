@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 import type { AppConfig } from '@app/common';
+import { redactPath } from './redact-path.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -12,7 +13,8 @@ export function createRootLogger(config: AppConfig, destination?: DestinationStr
 
 /**
  * The request log: method, path, status and timing only. No bodies (names of the deceased,
- * documents) and no headers (tokens, cookies); the request id is echoed as X-Request-Id.
+ * documents), no headers (tokens, cookies), no query string and no account addresses in the path;
+ * the request id is echoed as X-Request-Id.
  */
 export function createRequestLogger(logger: Logger): HttpLogger {
   return pinoHttp({
@@ -27,7 +29,7 @@ export function createRequestLogger(logger: Logger): HttpLogger {
       req: (request: { id: string; method: string; url: string }) => ({
         id: request.id,
         method: request.method,
-        path: request.url.split('?')[0],
+        path: redactPath(request.url),
       }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },

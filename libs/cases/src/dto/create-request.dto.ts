@@ -16,6 +16,7 @@ import {
 import {
   IsBcp47Tag,
   IsCalendarDate,
+  SingleLineText,
   REQUEST_TYPES,
   RELATIONSHIPS,
   type Relationship,
@@ -40,6 +41,7 @@ export class SubjectDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @SingleLineText()
   fullName!: string;
 
   @ApiProperty({ example: 'anna.keller@outlook.com', description: 'The address of the account the request is about' })
@@ -70,6 +72,7 @@ export class RequesterDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @SingleLineText()
   fullName!: string;
 
   @ApiProperty({ example: 'jonas@example.org', description: 'Where we write to you about the request' })
@@ -127,5 +130,6 @@ export class SupportCaseDto extends CreateRequestDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @SingleLineText()
   agentReference!: string;
 }

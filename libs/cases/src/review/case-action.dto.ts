@@ -1,7 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { MultiLineText, SingleLineText } from '@app/common';
 import { JURISDICTIONS, type Jurisdiction } from '@app/checklists';
 import { REJECTION_REASONS } from '../state-machine/case-state-machine.js';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export { REVIEWER_ACTIONS, type ReviewerAction } from '../state-machine/case-state-machine.js';
 
@@ -14,6 +29,7 @@ export class CaseActionDto {
   @ApiPropertyOptional({ enum: Object.keys(REJECTION_REASONS), description: 'For reject' })
   @IsOptional()
   @IsString()
+  @SingleLineText()
   reasonCode?: string;
 
   @ApiPropertyOptional({
@@ -23,6 +39,7 @@ export class CaseActionDto {
   @IsOptional()
   @IsString()
   @MaxLength(4000)
+  @MultiLineText()
   note?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'For assign: who gets the case (default: you)' })
@@ -48,14 +65,18 @@ export class VerificationDto {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @MultiLineText()
   reason?: string;
 }
 
 export class NoteDto {
   @ApiProperty({ example: 'Called the family: the certificate is on its way by post.' })
+  // A note of only spaces says nothing (and broke the insert): trimmed, then it must hold something.
+  @Transform(trim)
   @IsString()
+  @IsNotEmpty({ message: 'must say something' })
   @MaxLength(4000)
-  @MinLength(1)
+  @MultiLineText()
   body!: string;
 }
 
@@ -73,5 +94,6 @@ export class JurisdictionChangeDto {
   @IsString()
   @MinLength(3)
   @MaxLength(2000)
+  @MultiLineText()
   reason!: string;
 }

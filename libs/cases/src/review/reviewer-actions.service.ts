@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DomainException } from '@app/common';
 import type { SessionUser } from '@app/identity';
 import { CasesRepository } from '../cases.repository.js';
 import { CaseTransitions, type TransitionOutcome } from '../state-machine/case-transitions.service.js';
@@ -19,6 +20,15 @@ export class ReviewerActions {
   act(reference: string, action: ReviewerAction, body: CaseActionDto, user: SessionUser): Promise<TransitionOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const { id } = await caseByReference(this.cases, reference, manager);
+      // An unknown assignee would break the foreign key as a 500; say which id is unknown instead.
+      if (action === 'assign' && body.assigneeId) {
+        const found = await manager.query<unknown[]>('SELECT 1 FROM users WHERE id = $1', [body.assigneeId]);
+        if (found.length === 0) {
+          throw new DomainException('NOT_FOUND', `assigneeId: there is no user ${body.assigneeId}.`, [
+            { field: 'assigneeId', message: 'names no user' },
+          ]);
+        }
+      }
       return this.transitions.apply(manager, {
         caseId: id,
         action,

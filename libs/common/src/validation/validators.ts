@@ -13,7 +13,8 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 }
 
 export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  // Year 0000 is 1 BC, which PostgreSQL's date refuses (an insert then failed as a 500).
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000')) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

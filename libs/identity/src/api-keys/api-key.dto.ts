@@ -12,10 +12,16 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { SingleLineText } from '@app/common';
 import { API_SCOPES, type ApiScope } from './api-key.js';
 
 export class CreateApiKeyDto {
-  @ApiProperty({ example: 'Helpdesk (Zendesk app)' }) @IsString() @MinLength(1) @MaxLength(100) name!: string;
+  @ApiProperty({ example: 'Helpdesk (Zendesk app)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @SingleLineText()
+  name!: string;
 
   @ApiProperty({ enum: API_SCOPES, isArray: true, example: ['cases:read', 'cases:write'] })
   @IsArray()

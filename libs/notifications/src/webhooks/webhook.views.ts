@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { SingleLineText } from '@app/common';
 import { OUTBOX_EVENT_TYPES, type OutboxEventType } from '../outbox.service.js';
 
 export class CreateWebhookDto {
   @ApiProperty({ example: 'https://helpdesk.example.com/hooks/next-of-kin' })
   @IsString()
   @MaxLength(2000)
+  @SingleLineText()
   url!: string;
 
   @ApiProperty({ enum: OUTBOX_EVENT_TYPES, isArray: true, example: ['case.created', 'case.decided'] })
