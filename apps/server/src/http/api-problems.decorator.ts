@@ -29,6 +29,7 @@ const DESCRIPTIONS: Record<number, string> = {
   422: 'Valid input that the rules refuse',
   429: 'Rate limited',
   500: 'Unexpected failure; carries a correlation id',
+  503: 'Busy: try again after the Retry-After header’s seconds',
 };
 
 /** Documents the problem responses an operation can give (and 500, which any can). */
