@@ -73,3 +73,22 @@ describe('login floods (issue #14)', () => {
     expect(limited.body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
   }, 60_000);
 });
+
+describe('a full password-hash queue', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ PASSWORD_HASH_CONCURRENCY: 1, PASSWORD_HASH_QUEUE_LENGTH: 1 });
+  });
+  afterAll(() => t.close());
+
+  it('answers the logins beyond it 503 with Retry-After instead of queueing them all', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => login(t, { email: `nobody${i}@example.org`, password: 'wrong' })),
+    );
+    const busy = responses.filter((response) => response.status === 503);
+    expect(responses.filter((response) => response.status === 401).length).toBeGreaterThanOrEqual(2);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy[0]?.headers['retry-after']).toBe('1');
+    expect(busy[0]?.body).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+  }, 60_000);
+});

@@ -24,7 +24,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in: a bearer token for scripts, and a session cookie for the web UI' })
   @ApiOkResponse({ type: SessionView })
-  @ApiProblems(400, 401, 413, 429, 503)
+  @ApiProblems(400, 401, 429, 503)
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<SessionView> {
     const session = await this.sessions.login(body.email, body.password).catch((error: unknown) => {
       if (error instanceof HashQueueFullError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
