@@ -68,6 +68,7 @@ try {
         healthIdleP50Ms: percentile(idle, 50),
         healthDuringFloodSamples: during.length,
         healthDuringFloodP50Ms: percentile(during, 50),
+        healthDuringFloodP95Ms: percentile(during, 95),
         healthDuringFloodMaxMs: Math.max(...during),
       },
       null,
