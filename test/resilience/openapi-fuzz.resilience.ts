@@ -37,7 +37,11 @@ let sessions: string[] = [];
 const figures = new Map<string, Map<number, number>>();
 
 beforeAll(async () => {
-  t = await createTestApp({ LOGIN_ATTEMPTS_PER_15_MINUTES: 1_000_000, PUBLIC_RATE_LIMIT_PER_MINUTE: 1_000_000 });
+  t = await createTestApp({
+    LOGIN_ATTEMPTS_PER_15_MINUTES: 1_000_000,
+    LOGIN_FAILURES_PER_ADDRESS_PER_15_MINUTES: 1_000_000,
+    PUBLIC_RATE_LIMIT_PER_MINUTE: 1_000_000,
+  });
   spec = (await request(t.http).get('/api/docs-json').expect(200)).body as typeof spec;
   cast = await people(t);
   const key = await cast.apiKey([...API_SCOPES], { name: 'all' });

@@ -29,7 +29,8 @@ import { RequestsController } from './controllers/requests.controller.js';
 import { UsersController } from './controllers/users.controller.js';
 import { IdempotencyInterceptor } from './http/idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './http/idempotency/idempotency.store.js';
-import { loginRateLimit, publicRateLimit } from './http/rate-limits.js';
+import { validateLoginBody } from './http/login-body.js';
+import { loginRateLimits, publicRateLimit } from './http/rate-limits.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -78,6 +79,9 @@ export class AppModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(publicRateLimit(this.config)).forRoutes(RequestsController, ChecklistsController);
-    consumer.apply(loginRateLimit(this.config)).forRoutes({ path: 'api/v1/auth/login', method: RequestMethod.POST });
+    // The body is checked before the limiters, so they keep nothing about an invalid one.
+    consumer
+      .apply(validateLoginBody, ...loginRateLimits(this.config))
+      .forRoutes({ path: 'api/v1/auth/login', method: RequestMethod.POST });
   }
 }

@@ -9,6 +9,7 @@ export { IdentityModule } from './identity.module.js';
 export { USER_ROLES, type UserRole } from './roles.js';
 export { type NewSession, type SessionUser, SessionsService } from './sessions/sessions.service.js';
 export { MIN_PASSWORD_LENGTH } from './users/password.js';
+export { HashQueue, HashQueueFullError } from './users/hash-queue.js';
 export { UsersService } from './users/users.service.js';
 export { StaffMemberView } from './users/staff-member.view.js';
 export { LoginDto, MeView, SessionView } from './sessions/login.dto.js';

@@ -2,12 +2,15 @@ import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppConfig } from '@app/common';
-import { LoginDto, MeView, type SessionUser, SessionsService, SessionView } from '@app/identity';
+import { HashQueueFullError, LoginDto, MeView, type SessionUser, SessionsService, SessionView } from '@app/identity';
 import { CurrentUser, SESSION_COOKIE } from '../access/session-auth.guard.js';
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../http/api-problems.decorator.js';
 
-/** Reviewers log in here; the login route is rate limited per address and e-mail (AppModule). */
+/**
+ * Reviewers log in here; failed logins are rate limited per address and per address and e-mail
+ * (AppModule), and password checks wait in a bounded queue (503 with Retry-After when it is full).
+ */
 @ApiTags('Back office: sessions')
 @Controller('api/v1/auth')
 export class AuthController {
@@ -21,9 +24,12 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in: a bearer token for scripts, and a session cookie for the web UI' })
   @ApiOkResponse({ type: SessionView })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, 429, 503)
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<SessionView> {
-    const session = await this.sessions.login(body.email, body.password);
+    const session = await this.sessions.login(body.email, body.password).catch((error: unknown) => {
+      if (error instanceof HashQueueFullError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    });
     response.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',

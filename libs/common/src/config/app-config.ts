@@ -126,11 +126,34 @@ export class AppConfig {
   @Min(1)
   SESSION_MAX_HOURS = 12;
 
-  /** Failed and successful login attempts allowed per address and e-mail in 15 minutes. */
+  /** Failed login attempts allowed per address and e-mail in 15 minutes; successful ones do not count. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   LOGIN_ATTEMPTS_PER_15_MINUTES = 10;
+
+  /**
+   * Failed login attempts allowed per address, whatever the e-mail, in 15 minutes: one address
+   * cannot spray a password over many accounts. Successful ones do not count.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_ADDRESS_PER_15_MINUTES = 30;
+
+  /** argon2 computations at once (each takes 64 MiB and a core); the rest wait in a queue. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASH_CONCURRENCY = 2;
+
+  /** Password checks allowed to wait for the hash queue; beyond that a login is answered 503 with Retry-After. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  PASSWORD_HASH_QUEUE_LENGTH = 16;
 
   /** Promised time to the first review action, in business days (Monday to Friday, UTC). */
   @Type(() => Number)

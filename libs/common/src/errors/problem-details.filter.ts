@@ -53,7 +53,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       response.end();
       return;
     }
-    if (problem.code === 'SERVICE_BUSY') response.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+    // A busy answer always says when to come back; a caller that knows better (the hash queue) set it already.
+    if (problem.code === 'SERVICE_BUSY' && !response.getHeader('Retry-After')) {
+      response.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+    }
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 

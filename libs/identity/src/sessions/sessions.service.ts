@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { AppConfig, Clock, DomainException } from '@app/common';
 import type { UserRole } from '../roles.js';
+import { HashQueueFullError } from '../users/hash-queue.js';
 import { DECOY_HASH, verifyPassword } from '../users/password.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -47,7 +48,11 @@ export class SessionsService {
   async login(email: string, password: string): Promise<NewSession> {
     const user = await this.users.findByEmail(email.trim().toLowerCase());
     // Always verify a hash, so an unknown e-mail costs the same time as a wrong password.
-    const valid = await verifyPassword(user?.passwordHash ?? DECOY_HASH, password).catch(() => false);
+    // A malformed stored hash counts as a wrong password; a full hash queue is the server's 503.
+    const valid = await verifyPassword(user?.passwordHash ?? DECOY_HASH, password).catch((error: unknown) => {
+      if (error instanceof HashQueueFullError) throw error;
+      return false;
+    });
     if (!user || !valid || user.disabledAt) {
       if (user) await this.record('user.login_failed', user.id, {});
       throw new DomainException('UNAUTHENTICATED', 'The e-mail address or the password is wrong.');
