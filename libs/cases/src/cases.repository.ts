@@ -137,6 +137,8 @@ export class CasesRepository {
     from: CaseState,
     changes: CaseChanges,
     now: Date,
+    /** Why the state changed, when the history should say (a withdrawn first approval). */
+    note?: string,
   ): Promise<number> {
     const [saved] = await manager.query<[{ version: number }?]>(
       `WITH saved AS (
@@ -164,7 +166,7 @@ export class CasesRepository {
       ],
     );
     if (!saved) throw new Error(`Case ${id} vanished while it was locked`);
-    if (changes.state !== from) await this.recordHistory(manager, id, changes.state, now);
+    if (changes.state !== from) await this.recordHistory(manager, id, changes.state, now, note);
     return saved.version;
   }
 
@@ -287,7 +289,13 @@ export class CasesRepository {
     return { escalated, cleared: cleared.map((row) => row.id) };
   }
 
-  private async recordHistory(manager: EntityManager, caseId: string, state: CaseState, at: Date): Promise<void> {
-    await manager.insert(CaseStateChangeEntity, { caseId, state, at });
+  private async recordHistory(
+    manager: EntityManager,
+    caseId: string,
+    state: CaseState,
+    at: Date,
+    note?: string,
+  ): Promise<void> {
+    await manager.insert(CaseStateChangeEntity, { caseId, state, at, note: note ?? null });
   }
 }

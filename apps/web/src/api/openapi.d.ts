@@ -849,6 +849,8 @@ export interface components {
             state: "AWAITING_DOCUMENTS" | "READY_FOR_REVIEW" | "IN_REVIEW" | "NEEDS_INFO" | "AWAITING_SECOND_APPROVAL" | "APPROVED" | "REJECTED" | "APPEALED" | "FULFILLED" | "WITHDRAWN" | "EXPIRED" | "CLOSED";
             /** Format: date-time */
             at: string;
+            /** @description Why the case changed state, when that needs saying (a first approval withdrawn) */
+            note: string | null;
         };
         RequestStatusView: {
             /** @example NOK-2026-000123 */
