@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type ActorType, type AuditRecord, AuditService } from '@app/audit';
@@ -77,6 +78,12 @@ export class CaseTransitions {
 
     const { now } = context;
     const next = applyEvents(subject, result.state, result.events, now);
+    // The family's words, kept with the decision they answer, in the same transaction.
+    for (const event of result.events) {
+      if (event.type === 'APPEAL_LODGED') {
+        await this.cases.addStatement(manager, entity, { kind: 'APPEAL', text: event.statement, at: now });
+      }
+    }
     const withdrawn = result.events.find((event) => event.type === 'APPROVAL_WITHDRAWN');
     next.version = await this.cases.writeTransition(manager, entity.id, entity.state, next, now, withdrawn?.reason);
     next.updatedAt = now;
@@ -149,7 +156,8 @@ function auditOf(event: CaseEvent, caseId: string, now: Date): AuditRecord {
     case 'DEFICIENCY_NOTICE':
       return { ...base, action: 'case.deficiency_notice', details: { items: event.items.length } };
     case 'APPEAL_LODGED':
-      return { ...base, action: 'case.appealed', details: {} };
+      // The words stay out of the audit trail; their hash proves which words they were.
+      return { ...base, action: 'case.appealed', details: { statementSha256: sha256(event.statement) } };
     case 'OVERRIDE_USED':
       return { ...base, action: 'case.override_used', details: { rule: event.rule } };
     case 'APPROVAL_WITHDRAWN':
@@ -186,4 +194,8 @@ function outboxOf(events: readonly CaseEvent[], caseId: string, now: Date): Outb
         return [];
     }
   });
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
