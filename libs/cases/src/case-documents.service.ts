@@ -72,6 +72,7 @@ export class CaseDocumentsService {
           caseId: row.caseId,
           action: 'documents-changed',
           actor: { id: uploader.actorId ?? 'requester', role: 'requester', audit: uploader },
+          input: { documentChange: `the document "${row.fileName}" (${row.type}) was added` },
         });
         return { document: row, checklist: evaluateCaseChecklist(outcome.case, outcome.documents) };
       }),

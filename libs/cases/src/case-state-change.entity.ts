@@ -15,4 +15,8 @@ export class CaseStateChangeEntity {
 
   @Column({ type: 'timestamptz' })
   at!: Date;
+
+  /** Why, when the history says (a first approval withdrawn because a document changed). */
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
 }

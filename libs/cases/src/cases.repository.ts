@@ -137,6 +137,8 @@ export class CasesRepository {
     from: CaseState,
     changes: CaseChanges,
     now: Date,
+    /** Why the state changed, when the history should say (a withdrawn first approval). */
+    note?: string,
   ): Promise<number> {
     const [saved] = await manager.query<[{ version: number }?]>(
       `WITH saved AS (
@@ -164,8 +166,58 @@ export class CasesRepository {
       ],
     );
     if (!saved) throw new Error(`Case ${id} vanished while it was locked`);
-    if (changes.state !== from) await this.recordHistory(manager, id, changes.state, now);
+    if (changes.state !== from) await this.recordHistory(manager, id, changes.state, now, note);
     return saved.version;
+  }
+
+  /**
+   * Keeps the family's words with the decision they answer, as it stands before the transition: the
+   * case's latest history entry and its decision fields. Called by the one writer of case state.
+   */
+  async addStatement(manager: EntityManager, before: CaseEntity, statement: NewRequesterStatement): Promise<void> {
+    await manager.query(
+      `INSERT INTO requester_statements (case_id, kind, text, answers_state_change_id, decision_outcome,
+         decision_reason_code, decision_reason, decided_at, decided_by, created_at)
+       VALUES ($1, $2, $3,
+         (SELECT id FROM case_state_changes WHERE case_id = $1 ORDER BY at DESC, id DESC LIMIT 1),
+         $4, $5, $6, $7, $8, $9)`,
+      [
+        before.id,
+        statement.kind,
+        statement.text,
+        before.decisionOutcome,
+        before.decisionReasonCode,
+        before.decisionReason,
+        before.decidedAt,
+        before.deciderIds.at(-1) ?? null,
+        statement.at,
+      ],
+    );
+  }
+
+  /** The family's words on a case, oldest first, each with the decision it answers. */
+  async statements(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<RequesterStatement[]> {
+    const rows = await manager.query<RequesterStatementRow[]>(
+      `SELECT r.kind, r.text, r.created_at, r.decision_outcome, r.decision_reason_code, r.decision_reason,
+              r.decided_at, r.decided_by, s.state AS answers_state, s.at AS answers_at
+         FROM requester_statements r LEFT JOIN case_state_changes s ON s.id = r.answers_state_change_id
+        WHERE r.case_id = $1 ORDER BY r.created_at, r.id`,
+      [caseId],
+    );
+    return rows.map((row) => ({
+      kind: row.kind,
+      text: row.text,
+      at: row.created_at,
+      answers: {
+        state: row.answers_state,
+        at: row.answers_at,
+        outcome: row.decision_outcome,
+        reasonCode: row.decision_reason_code,
+        reason: row.decision_reason,
+        decidedAt: row.decided_at,
+        decidedBy: row.decided_by,
+      },
+    }));
   }
 
   /** The states a case went through, oldest first (its SLA timers run on them). */
@@ -287,7 +339,50 @@ export class CasesRepository {
     return { escalated, cleared: cleared.map((row) => row.id) };
   }
 
-  private async recordHistory(manager: EntityManager, caseId: string, state: CaseState, at: Date): Promise<void> {
-    await manager.insert(CaseStateChangeEntity, { caseId, state, at });
+  private async recordHistory(
+    manager: EntityManager,
+    caseId: string,
+    state: CaseState,
+    at: Date,
+    note?: string,
+  ): Promise<void> {
+    await manager.insert(CaseStateChangeEntity, { caseId, state, at, note: note ?? null });
   }
+}
+
+export type RequesterStatementKind = 'APPEAL' | 'WITHDRAWAL' | 'INFORMATION_ANSWER';
+
+export interface NewRequesterStatement {
+  kind: RequesterStatementKind;
+  text: string;
+  at: Date;
+}
+
+export interface RequesterStatement {
+  kind: RequesterStatementKind;
+  text: string;
+  at: Date;
+  /** The decision (and the state the case was in) the words answer, as it stood when they came. */
+  answers: {
+    state: CaseState | null;
+    at: Date | null;
+    outcome: 'APPROVED' | 'REJECTED' | null;
+    reasonCode: string | null;
+    reason: string | null;
+    decidedAt: Date | null;
+    decidedBy: string | null;
+  };
+}
+
+interface RequesterStatementRow {
+  kind: RequesterStatementKind;
+  text: string;
+  created_at: Date;
+  decision_outcome: 'APPROVED' | 'REJECTED' | null;
+  decision_reason_code: string | null;
+  decision_reason: string | null;
+  decided_at: Date | null;
+  decided_by: string | null;
+  answers_state: CaseState | null;
+  answers_at: Date | null;
 }

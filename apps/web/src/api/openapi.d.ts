@@ -849,6 +849,8 @@ export interface components {
             state: "AWAITING_DOCUMENTS" | "READY_FOR_REVIEW" | "IN_REVIEW" | "NEEDS_INFO" | "AWAITING_SECOND_APPROVAL" | "APPROVED" | "REJECTED" | "APPEALED" | "FULFILLED" | "WITHDRAWN" | "EXPIRED" | "CLOSED";
             /** Format: date-time */
             at: string;
+            /** @description Why the case changed state, when that needs saying (a first approval withdrawn) */
+            note: string | null;
         };
         RequestStatusView: {
             /** @example NOK-2026-000123 */
@@ -1081,6 +1083,34 @@ export interface components {
              */
             language: string;
         };
+        AnsweredDecisionView: {
+            /**
+             * @description The state the case was in when the family wrote
+             * @enum {string|null}
+             */
+            state: "AWAITING_DOCUMENTS" | "READY_FOR_REVIEW" | "IN_REVIEW" | "NEEDS_INFO" | "AWAITING_SECOND_APPROVAL" | "APPROVED" | "REJECTED" | "APPEALED" | "FULFILLED" | "WITHDRAWN" | "EXPIRED" | "CLOSED" | null;
+            /** Format: date-time */
+            since: string | null;
+            /** @enum {string|null} */
+            outcome: "APPROVED" | "REJECTED" | null;
+            reasonCode: string | null;
+            /** @description The reason the family was given */
+            reason: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description The user who decided */
+            decidedBy: string | null;
+        };
+        RequesterStatementView: {
+            /** @enum {string} */
+            kind: "APPEAL" | "WITHDRAWAL" | "INFORMATION_ANSWER";
+            /** @description The family's words, as they wrote them */
+            text: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The decision the words answer, as it stood then */
+            answers: components["schemas"]["AnsweredDecisionView"];
+        };
         NoteView: {
             /** Format: uuid */
             id: string;
@@ -1176,6 +1206,8 @@ export interface components {
             documents: components["schemas"]["DocumentView"][];
             decision: components["schemas"]["DecisionView"] | null;
             history: components["schemas"]["StateChangeView"][];
+            /** @description The family's own words (an appeal's statement), each beside the decision it answers */
+            statements: components["schemas"]["RequesterStatementView"][];
             /** @description Time to first review and to decision */
             sla: components["schemas"]["SlaTimersView"];
             /** Format: date-time */
@@ -1506,6 +1538,8 @@ export type QueueItemView = components['schemas']['QueueItemView'];
 export type QueuePageView = components['schemas']['QueuePageView'];
 export type CaseSubjectView = components['schemas']['CaseSubjectView'];
 export type CaseRequesterView = components['schemas']['CaseRequesterView'];
+export type AnsweredDecisionView = components['schemas']['AnsweredDecisionView'];
+export type RequesterStatementView = components['schemas']['RequesterStatementView'];
 export type NoteView = components['schemas']['NoteView'];
 export type LinkedCaseView = components['schemas']['LinkedCaseView'];
 export type ActionOptionView = components['schemas']['ActionOptionView'];

@@ -8,6 +8,7 @@ import { ActionsPanel } from './ActionsPanel.js';
 import { AuditTable } from './AuditTable.js';
 import { DaysLeftBadge } from './DaysLeftBadge.js';
 import { DocumentReview } from './DocumentReview.js';
+import { FamilyWords } from './FamilyWords.js';
 import { FourEyes } from './FourEyes.js';
 import { NotesPanel } from './NotesPanel.js';
 import { useColleagues } from './session.js';
@@ -125,6 +126,7 @@ function CaseView({ reference, me }: { reference: string; me: Parameters<typeof 
                 ))}
               </List>
             </Paper>
+            <FamilyWords item={item} name={colleagues.name} />
             <AuditTable reference={reference} name={colleagues.name} />
           </Stack>
         </Grid.Col>

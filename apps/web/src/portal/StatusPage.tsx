@@ -116,6 +116,7 @@ export function StatusPage() {
           {request.history.map((change) => (
             <Timeline.Item key={`${change.state}-${change.at}`} title={t(`stateName.${change.state}`)}>
               <Text size="sm">{new Date(change.at).toLocaleString()}</Text>
+              {change.note && <Text size="sm">{change.note}</Text>}
             </Timeline.Item>
           ))}
         </Timeline>

@@ -10,7 +10,7 @@ import { CaseNotesRepository } from '../notes/case-notes.repository.js';
 import { slaTimers, slaPolicyOf } from '../sla/sla-timers.js';
 import { actionOptions } from '../state-machine/action-options.js';
 import { MachineInputs, snapshotOf } from '../state-machine/machine-inputs.js';
-import { CaseDetailView } from './case-detail.view.js';
+import { CaseDetailView, RequesterStatementView } from './case-detail.view.js';
 import { caseByReference } from './case-lookup.js';
 
 /**
@@ -36,12 +36,13 @@ export class CaseDetailQuery {
   async page(reference: string, viewer: SessionUser | null): Promise<CaseDetailView> {
     const manager = this.dataSource.manager;
     const entity = await caseByReference(this.cases, reference, manager);
-    const [documents, history, notes, linkedCases, deadlines] = await Promise.all([
+    const [documents, history, notes, linkedCases, deadlines, statements] = await Promise.all([
       this.documents.listForCase(entity.id, manager),
       this.cases.history(entity.id, manager),
       this.notes.forCase(entity.id, manager),
       this.cases.linkedTo(entity, manager),
       this.subjectDeadlines.forStaff(manager, entity),
+      this.cases.statements(entity.id, manager),
     ]);
     const context = await this.inputs.context(manager, entity, documents);
     const snapshot = snapshotOf(entity, documents, history);
@@ -54,6 +55,7 @@ export class CaseDetailQuery {
       {
         notes,
         linkedCases,
+        statements: statements.map((statement) => RequesterStatementView.from(statement)),
         actions: viewer ? actionOptions(snapshot, { id: viewer.userId, role: viewer.role }, context) : [],
       },
       deadlines,

@@ -14,6 +14,7 @@ import type { DocumentEntity } from '@app/documents';
 import type { CaseChecklist } from '../case-checklist.js';
 import type { CaseEntity } from '../case.entity.js';
 import type { CaseStateChangeEntity } from '../case-state-change.entity.js';
+import type { RequesterStatement } from '../cases.repository.js';
 import { DeadlineSummaryView, TimelineView } from '@app/timeline';
 import type { StaffDeadlinesView } from '../deadlines/subject-deadlines.views.js';
 import type { SlaTimers } from '../sla/sla-timers.js';
@@ -27,6 +28,45 @@ import { EvaluatedChecklistView } from '../views/checklist.views.js';
 import { DecisionView } from '../views/decision.view.js';
 import { DocumentView, StateChangeView } from '../views/request.views.js';
 import { SlaTimersView } from '../views/sla-timers.views.js';
+
+export class AnsweredDecisionView {
+  @ApiProperty({ enum: CASE_STATES, nullable: true, description: 'The state the case was in when the family wrote' })
+  state!: CaseState | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) since!: string | null;
+  @ApiProperty({ type: String, enum: ['APPROVED', 'REJECTED'], nullable: true }) outcome!:
+    'APPROVED' | 'REJECTED' | null;
+  @ApiProperty({ type: String, nullable: true }) reasonCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The reason the family was given' }) reason!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The user who decided' }) decidedBy!: string | null;
+}
+
+export class RequesterStatementView {
+  @ApiProperty({ enum: ['APPEAL', 'WITHDRAWAL', 'INFORMATION_ANSWER'] })
+  kind!: RequesterStatement['kind'];
+  @ApiProperty({ description: "The family's words, as they wrote them" }) text!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: AnsweredDecisionView, description: 'The decision the words answer, as it stood then' })
+  answers!: AnsweredDecisionView;
+
+  static from(statement: RequesterStatement): RequesterStatementView {
+    const { answers } = statement;
+    return {
+      kind: statement.kind,
+      text: statement.text,
+      at: statement.at.toISOString(),
+      answers: {
+        state: answers.state,
+        since: answers.at?.toISOString() ?? null,
+        outcome: answers.outcome,
+        reasonCode: answers.reasonCode,
+        reason: answers.reason,
+        decidedAt: answers.decidedAt?.toISOString() ?? null,
+        decidedBy: answers.decidedBy,
+      },
+    };
+  }
+}
 
 export class NoteView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -96,6 +136,11 @@ export class CaseDetailView {
   @ApiProperty({ type: [DocumentView] }) documents!: DocumentView[];
   @ApiProperty({ type: DecisionView, nullable: true }) decision!: DecisionView | null;
   @ApiProperty({ type: [StateChangeView] }) history!: StateChangeView[];
+  @ApiProperty({
+    type: () => [RequesterStatementView],
+    description: "The family's own words (an appeal's statement), each beside the decision it answers",
+  })
+  statements!: RequesterStatementView[];
   @ApiProperty({ type: SlaTimersView, description: 'Time to first review and to decision' })
   sla!: SlaTimers;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -128,7 +173,12 @@ export class CaseDetailView {
     history: CaseStateChangeEntity[],
     checklist: CaseChecklist,
     sla: SlaTimers,
-    related: { notes: NoteView[]; linkedCases: LinkedCaseView[]; actions: ActionOptionView[] },
+    related: {
+      notes: NoteView[];
+      linkedCases: LinkedCaseView[];
+      actions: ActionOptionView[];
+      statements: RequesterStatementView[];
+    },
     clock: StaffDeadlinesView,
   ): CaseDetailView {
     return {

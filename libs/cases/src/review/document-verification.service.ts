@@ -57,7 +57,13 @@ export class DocumentVerification {
       await this.outbox.add(manager, [
         { type: 'document.verified', caseId, occurredAt: now, payload: { documentId, result: body.result } },
       ]);
-      return this.transitions.apply(manager, { caseId, action: 'verify-document', actor });
+      const verdict = body.result === 'REJECTED' ? `rejected (${reason})` : body.result.toLowerCase();
+      return this.transitions.apply(manager, {
+        caseId,
+        action: 'verify-document',
+        actor,
+        input: { documentChange: `the document "${found.fileName}" (${found.type}) was ${verdict}` },
+      });
     });
   }
 }

@@ -155,6 +155,13 @@ export class DocumentScanService implements OnApplicationBootstrap, OnApplicatio
       },
     ]);
     // The rejected document may leave a required item unfilled: back to waiting for documents.
-    await this.transitions.apply(manager, { caseId: document.caseId, action: 'documents-changed', actor: SCANNER });
+    await this.transitions.apply(manager, {
+      caseId: document.caseId,
+      action: 'documents-changed',
+      actor: SCANNER,
+      input: {
+        documentChange: `the document "${document.fileName}" (${document.type}) was quarantined by the malware scan`,
+      },
+    });
   }
 }

@@ -70,9 +70,21 @@ const ALLOWED: [CaseAction, ActorRole[], CaseState[], CaseState | 'same'][] = [
     (action): [CaseAction, ActorRole[], CaseState[], CaseState | 'same'][] => {
       const roles: ActorRole[] = ACTION_ROLES[action].slice();
       const judged = action === 'verify-document' || action === 'change-jurisdiction' ? OPEN : CASE_STATES;
+      // Issue #14: any change to the documents after the first approval withdraws it.
+      const withdraws = action === 'verify-document' || action === 'documents-changed';
+      const unchanged = (s: CaseState) =>
+        s !== 'AWAITING_DOCUMENTS' && s !== 'NEEDS_INFO' && !(withdraws && s === 'AWAITING_SECOND_APPROVAL');
       return [
         [action, roles, ['AWAITING_DOCUMENTS', 'NEEDS_INFO'], 'READY_FOR_REVIEW'],
-        [action, roles, judged.filter((s) => s !== 'AWAITING_DOCUMENTS' && s !== 'NEEDS_INFO'), 'same'],
+        ...(withdraws
+          ? ([[action, roles, ['AWAITING_SECOND_APPROVAL'], 'IN_REVIEW']] as [
+              CaseAction,
+              ActorRole[],
+              CaseState[],
+              CaseState,
+            ][])
+          : []),
+        [action, roles, judged.filter(unchanged), 'same'],
       ];
     },
   ),
@@ -312,6 +324,40 @@ describe('the rules behind the refusals', () => {
         state: 'FULFILLED',
       });
     });
+  });
+});
+
+/**
+ * Issue #14, item 2: "Every approval, first or second, needs a satisfied checklist at that moment;
+ * any change to the documents after the first approval withdraws it (the case goes back to review,
+ * and the family and the first approver see why)."
+ */
+describe('four eyes re-check the rules', () => {
+  const waiting = () =>
+    snapshot('AWAITING_SECOND_APPROVAL', { requestType: 'RELEASE_DATA', firstApproverId: 'anna', assigneeId: 'anna' });
+  const unsatisfied = { satisfied: false, allProvided: true, missing: ['Certificate of inheritance'] };
+
+  it('refuses the second approval while the checklist is not satisfied', () => {
+    const result = transition(waiting(), 'approve', { id: 'lea', role: 'legal' }, context({ checklist: unsatisfied }));
+    expect(result).toMatchObject({ ok: false, code: 'CHECKLIST_NOT_SATISFIED' });
+    expect(!result.ok && result.message).toContain('Certificate of inheritance');
+  });
+
+  it.each([
+    ['verify-document', { id: 'ben', role: 'reviewer' as const }, 'the document "erbschein.pdf" was rejected (forged)'],
+    ['documents-changed', { id: 'scanner', role: 'system' as const }, 'the document "erbschein.pdf" was quarantined'],
+  ] as const)('%s after the first approval withdraws it, and says why', (action, actor, change) => {
+    const result = transition(waiting(), action, actor, context({ checklist: unsatisfied, documentChange: change }));
+    expect(result).toMatchObject({ ok: true, state: 'IN_REVIEW' });
+    expect(result.ok && result.events).toEqual([
+      { type: 'STATE_CHANGED', from: 'AWAITING_SECOND_APPROVAL', to: 'IN_REVIEW' },
+      { type: 'APPROVAL_WITHDRAWN', firstApproverId: 'anna', reason: expect.stringContaining(change) as string },
+    ]);
+  });
+
+  it('withdraws the first approval even when the change leaves the checklist satisfied', () => {
+    const result = transition(waiting(), 'verify-document', { id: 'ben', role: 'reviewer' }, context());
+    expect(result).toMatchObject({ ok: true, state: 'IN_REVIEW' });
   });
 });
 

@@ -78,6 +78,11 @@ export interface TransitionContext {
   /** A `legal` user may close despite them, with a reason. */
   override?: boolean;
   policy: { appealWindowDays: number; expiryDays: number };
+  /**
+   * For `verify-document` and `documents-changed`: what changed, in words the family and the first
+   * approver read (a first approval of a release is withdrawn by it).
+   */
+  documentChange?: string;
 }
 
 export type CaseEvent =
@@ -93,6 +98,8 @@ export type CaseEvent =
     }
   | { type: 'DEFICIENCY_NOTICE'; items: readonly string[]; note: string }
   | { type: 'APPEAL_LODGED'; statement: string }
+  /** A change of the documents after the first approval of a release withdraws it (domain.md §4). */
+  | { type: 'APPROVAL_WITHDRAWN'; firstApproverId: string | null; reason: string }
   | { type: 'OVERRIDE_USED'; rule: 'CLOSURE_WHILE_DATA_REQUESTED'; reason: string };
 
 export const REFUSALS = {
@@ -221,12 +228,17 @@ export function transition(
       return move('APPEALED', { type: 'APPEAL_LODGED', statement });
     }
     case 'confirm-email':
+      return move(intakeStateAfterEvaluation(state, context.checklist.allProvided && context.addressConfirmed));
     case 'documents-changed':
+      if (state === 'AWAITING_SECOND_APPROVAL') return withdrawFirstApproval(snapshot, context, move);
       return move(intakeStateAfterEvaluation(state, context.checklist.allProvided && context.addressConfirmed));
     case 'verify-document':
     case 'change-jurisdiction':
       // A finished case is a record: its documents and its rules stay as they were decided.
       if (FINAL_STATES.has(state)) return wrongState();
+      if (action === 'verify-document' && state === 'AWAITING_SECOND_APPROVAL') {
+        return withdrawFirstApproval(snapshot, context, move);
+      }
       return move(intakeStateAfterEvaluation(state, context.checklist.allProvided && context.addressConfirmed));
     case 'expire': {
       if (!WAITING_FOR_FAMILY.has(state)) return wrongState();
@@ -256,6 +268,8 @@ function approve(
         'The second approval must come from someone other than the first.',
       );
     }
+    // Every approval, the second too, needs a satisfied checklist at that moment (domain.md §4).
+    if (!context.checklist.satisfied) return checklistNotSatisfied(context);
     return move(
       'APPROVED',
       { type: 'APPROVAL_RECORDED', approverId: actor.id, step: 2 },
@@ -263,12 +277,7 @@ function approve(
     );
   }
   if (snapshot.state !== 'IN_REVIEW') return wrongState();
-  if (!context.checklist.satisfied) {
-    return refuse(
-      'CHECKLIST_NOT_SATISFIED',
-      `Every required document must be accepted before approval; still needed: ${context.checklist.missing.join('; ') || 'verification of the documents sent'}.`,
-    );
-  }
+  if (!context.checklist.satisfied) return checklistNotSatisfied(context);
   if (snapshot.requestType === 'RELEASE_DATA') {
     return move('AWAITING_SECOND_APPROVAL', { type: 'APPROVAL_RECORDED', approverId: actor.id, step: 1 });
   }
@@ -277,6 +286,31 @@ function approve(
     { type: 'APPROVAL_RECORDED', approverId: actor.id, step: 1 },
     { type: 'DECIDED', outcome: 'APPROVED', by: actor.id, reasonCode: null, reason: context.note?.trim() ?? '' },
   );
+}
+
+function checklistNotSatisfied(context: TransitionContext): TransitionResult {
+  return refuse(
+    'CHECKLIST_NOT_SATISFIED',
+    `Every required document must be accepted before approval; still needed: ${context.checklist.missing.join('; ') || 'verification of the documents sent'}.`,
+  );
+}
+
+/**
+ * The first approval of a release was given on the documents as they were then. Any change to them
+ * (a reviewer's verdict, an upload, a quarantine) withdraws it: the case goes back to review, to the
+ * first approver, and the history says why.
+ */
+function withdrawFirstApproval(
+  snapshot: CaseSnapshot,
+  context: TransitionContext,
+  move: (to: CaseState, ...events: CaseEvent[]) => TransitionResult,
+): TransitionResult {
+  const change = context.documentChange?.trim() || 'the documents changed';
+  return move('IN_REVIEW', {
+    type: 'APPROVAL_WITHDRAWN',
+    firstApproverId: snapshot.firstApproverId,
+    reason: `The first approval was withdrawn because ${change} after it was given; the case needs a new review.`,
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type ActorType, type AuditRecord, AuditService } from '@app/audit';
@@ -26,7 +27,7 @@ export interface TransitionRequest {
   caseId: string;
   action: CaseAction;
   actor: TransitionActor;
-  input?: Pick<TransitionContext, 'reasonCode' | 'note' | 'assigneeId' | 'override'>;
+  input?: Pick<TransitionContext, 'reasonCode' | 'note' | 'assigneeId' | 'override' | 'documentChange'>;
   /** The version the reviewer saw: a case changed since then is refused (STALE_VERSION). */
   expectedVersion?: number;
   /** Fields the action sets besides what the machine decides (a new jurisdiction, a confirmed address). */
@@ -77,7 +78,14 @@ export class CaseTransitions {
 
     const { now } = context;
     const next = applyEvents(subject, result.state, result.events, now);
-    next.version = await this.cases.writeTransition(manager, entity.id, entity.state, next, now);
+    // The family's words, kept with the decision they answer, in the same transaction.
+    for (const event of result.events) {
+      if (event.type === 'APPEAL_LODGED') {
+        await this.cases.addStatement(manager, entity, { kind: 'APPEAL', text: event.statement, at: now });
+      }
+    }
+    const withdrawn = result.events.find((event) => event.type === 'APPROVAL_WITHDRAWN');
+    next.version = await this.cases.writeTransition(manager, entity.id, entity.state, next, now, withdrawn?.reason);
     next.updatedAt = now;
     await this.audit.appendMany(
       manager,
@@ -120,6 +128,11 @@ function applyEvents(entity: CaseEntity, state: CaseState, events: readonly Case
       case 'DEFICIENCY_NOTICE':
         next.deficiencyNotice = { note: event.note, items: [...event.items], at: now.toISOString() };
         break;
+      case 'APPROVAL_WITHDRAWN':
+        // Back to the first approver's queue; the approval no longer counts.
+        next.assigneeId = event.firstApproverId ?? next.assigneeId;
+        next.firstApproverId = null;
+        break;
       case 'STATE_CHANGED':
       case 'APPEAL_LODGED':
       case 'OVERRIDE_USED':
@@ -143,9 +156,17 @@ function auditOf(event: CaseEvent, caseId: string, now: Date): AuditRecord {
     case 'DEFICIENCY_NOTICE':
       return { ...base, action: 'case.deficiency_notice', details: { items: event.items.length } };
     case 'APPEAL_LODGED':
-      return { ...base, action: 'case.appealed', details: {} };
+      // The words stay out of the audit trail; their hash proves which words they were.
+      return { ...base, action: 'case.appealed', details: { statementSha256: sha256(event.statement) } };
     case 'OVERRIDE_USED':
       return { ...base, action: 'case.override_used', details: { rule: event.rule } };
+    case 'APPROVAL_WITHDRAWN':
+      return {
+        ...base,
+        action: 'case.approval_withdrawn',
+        // The audit trail holds ids, not words: the reason is in the case's history.
+        details: { firstApproverId: event.firstApproverId },
+      };
   }
 }
 
@@ -169,7 +190,12 @@ function outboxOf(events: readonly CaseEvent[], caseId: string, now: Date): Outb
       case 'DEFICIENCY_NOTICE':
       case 'APPEAL_LODGED':
       case 'OVERRIDE_USED':
+      case 'APPROVAL_WITHDRAWN':
         return [];
     }
   });
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -110,9 +110,15 @@ export class RequestCreatedView {
 export class StateChangeView {
   @ApiProperty({ enum: CASE_STATES }) state!: CaseState;
   @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why the case changed state, when that needs saying (a first approval withdrawn)',
+  })
+  note!: string | null;
 
   static fromAll(history: CaseStateChangeEntity[]): StateChangeView[] {
-    return history.map((change) => ({ state: change.state, at: change.at.toISOString() }));
+    return history.map((change) => ({ state: change.state, at: change.at.toISOString(), note: change.note ?? null }));
   }
 }
 

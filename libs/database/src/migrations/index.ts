@@ -12,6 +12,8 @@ import { MalwareScan1764800000000 } from './1764800000000-malware-scan.js';
 import { HoldsByCase1764900000000 } from './1764900000000-holds-by-case.js';
 import { ScanRetry1765000000000 } from './1765000000000-scan-retry.js';
 import { CaseWritesInCode1765100000000 } from './1765100000000-case-writes-in-code.js';
+import { StateChangeNotes1765250000000 } from './1765250000000-state-change-notes.js';
+import { RequesterStatements1765300000000 } from './1765300000000-requester-statements.js';
 
 /** Every migration, oldest first. Listed, not globbed, so the ESM build needs no file scanning. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   HoldsByCase1764900000000,
   ScanRetry1765000000000,
   CaseWritesInCode1765100000000,
+  StateChangeNotes1765250000000,
+  RequesterStatements1765300000000,
 ];

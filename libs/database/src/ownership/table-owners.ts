@@ -21,6 +21,7 @@ const SESSIONS = 'libs/identity/src/sessions/sessions.repository.ts';
 export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   cases: { owner: CASES, readers: [CASE_DEADLINES, CASE_QUEUE] },
   case_state_changes: { owner: CASES, readers: [CASE_QUEUE] },
+  requester_statements: { owner: CASES },
   case_deadlines: { owner: CASE_DEADLINES, readers: [CASES, CASE_QUEUE] },
   case_notes: { owner: 'libs/cases/src/notes/case-notes.repository.ts' },
   deadline_sweeps: { owner: 'libs/cases/src/deadlines/deadline-sweeps.repository.ts' },
