@@ -10,7 +10,7 @@ export * from './vocabulary.js';
 export { PinoLoggerService } from './logging/pino-logger.service.js';
 export { AllowedOnlyWhen, IsBcp47Tag, IsCalendarDate } from './validation/validators.js';
 export { RejectNulCharactersPipe } from './validation/nul-characters.js';
-export { RejectHostileRequestGuard } from './validation/hostile-request.guard.js';
+export { exceedsDepth, MAX_JSON_DEPTH, RejectHostileRequestGuard } from './validation/hostile-request.guard.js';
 export { MultiLineText, SingleLineText } from './validation/text-lines.js';
 export { CURSOR_FIELDS, decodeCursor, encodeCursor } from './http/keyset-cursor.js';
 export { certainlyRolledBack, sqlStateOf } from './errors/transaction-outcome.js';
