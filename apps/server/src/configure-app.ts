@@ -13,6 +13,7 @@ import {
 import { setUpOpenApi } from './http/openapi.js';
 import { serveWebUi } from './http/web-ui.js';
 import { createRequestLogger } from './http/logging.js';
+import { noStoreForApi } from './http/no-store.js';
 
 /** Everything around the routes, shared by `npm start` and the end-to-end tests. */
 export function configureApp(app: NestExpressApplication, logger: Logger): INestApplication {
@@ -27,6 +28,7 @@ export function configureApp(app: NestExpressApplication, logger: Logger): INest
       contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.TRUST_PROXY ? [] : null } },
     }),
   );
+  app.use(noStoreForApi);
   app.useBodyParser('json', { limit: '64kb', strict: true });
   app.use(cookieParser());
   app.useGlobalFilters(new ProblemDetailsFilter());
