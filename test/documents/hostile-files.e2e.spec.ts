@@ -31,7 +31,7 @@ describe('a PDF/HTML polyglot uploaded as invoice.html', () => {
     expect(documents.map((document) => document.fileName)).toEqual(['invoice.pdf']);
 
     const content = await cast.reviewer
-      .get(`/api/v1/cases/${family.reference}/documents/${documents[0]!.id}/content`)
+      .get(`/api/v1/cases/${family.reference}/documents/${documents[0].id}/content`)
       .buffer(true)
       .parse((res, done) => {
         const chunks: Buffer[] = [];

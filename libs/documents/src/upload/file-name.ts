@@ -36,7 +36,7 @@ function truncateKeepingExtension(name: string): string {
 }
 
 /** The extension each allowed type is stored under: the name follows what the bytes were judged to be. */
-const EXTENSION_OF: Readonly<Record<string, string>> = {
+const EXTENSION_OF: Readonly<Partial<Record<string, string>>> = {
   'application/pdf': 'pdf',
   'image/jpeg': 'jpg',
   'image/png': 'png',
@@ -45,7 +45,7 @@ const EXTENSION_OF: Readonly<Record<string, string>> = {
   'image/heif': 'heif',
 };
 /** Spellings of the same type that a name may already carry (kept as they are). */
-const SAME_TYPE: Readonly<Record<string, readonly string[]>> = {
+const SAME_TYPE: Readonly<Partial<Record<string, readonly string[]>>> = {
   jpg: ['jpg', 'jpeg', 'jpe'],
   tif: ['tif', 'tiff'],
   heic: ['heic', 'heif'],

@@ -9,7 +9,7 @@ import { inflateSync } from 'node:zlib';
  * dictionaries) are inflated and scanned too, each capped in size, so a bomb costs little. A false
  * positive only means a warning to the reviewer; what it must never do is miss a plain one.
  */
-const ACTIVE_NAMES: Readonly<Record<string, string>> = {
+const ACTIVE_NAMES: Readonly<Partial<Record<string, string>>> = {
   JS: 'javascript',
   JavaScript: 'javascript',
   Launch: 'launch',
@@ -29,7 +29,7 @@ const MAX_INFLATED = 4 * 1024 * 1024;
 
 function namesIn(text: string, found: Set<PdfActiveContent>): void {
   for (const [, raw] of text.matchAll(NAME)) {
-    const name = raw!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const name = raw.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     const kind = ACTIVE_NAMES[name];
     if (kind) found.add(kind as PdfActiveContent);
   }
