@@ -15,6 +15,7 @@ import { setUpOpenApi } from './http/openapi.js';
 import { serveWebUi } from './http/web-ui.js';
 import { createRequestLogger } from './http/logging.js';
 import { loginBodyParser } from './http/login-body.js';
+import { noStoreForApi } from './http/no-store.js';
 
 /** Everything around the routes, shared by `npm start` and the end-to-end tests. */
 export function configureApp(app: NestExpressApplication, logger: Logger): INestApplication {
@@ -31,6 +32,7 @@ export function configureApp(app: NestExpressApplication, logger: Logger): INest
   );
   // Parsed first, with its own small limit; the 64 KiB parser then skips the already-parsed body.
   app.use('/api/v1/auth/login', loginBodyParser());
+  app.use(noStoreForApi);
   app.useBodyParser('json', { limit: '64kb', strict: true });
   app.use(cookieParser());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Header,
   HttpCode,
   Param,
   ParseEnumPipe,
@@ -68,7 +69,11 @@ const actionPipe = new ParseEnumPipe(Object.fromEntries(REVIEWER_ACTIONS.map((a)
     DomainException.invalid([{ field: 'action', message: `must be one of ${REVIEWER_ACTIONS.join(', ')}` }]),
 });
 
+/** A document is data, never a page: sandboxed (no script, no plugin, a unique origin) and fetching nothing. */
+const DOCUMENT_CONTENT_POLICY = "sandbox; default-src 'none'";
+
 /** Legal review. Every change sends back the case's `version`; a stale one is refused with 409. */
+
 @ApiTags('Back office: cases')
 @Controller('api/v1/cases')
 export class CasesController {
@@ -209,6 +214,10 @@ export class CasesController {
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'image/heic')
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
   @ApiProblems(400, 401, 403, 404, 409) // 409: still being scanned for malware, or quarantined
+  // A hostile file (a PDF/HTML polyglot) runs nothing: no script, no plugin, no origin, no sniffing, no copy kept.
+  @Header('Content-Security-Policy', DOCUMENT_CONTENT_POLICY)
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'no-store')
   async content(
     @Param('reference') reference: string,
     @Param('id', new ParseUUIDPipe()) documentId: string,

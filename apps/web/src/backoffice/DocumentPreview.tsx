@@ -48,7 +48,9 @@ function PdfPages({ reference, id, url, title }: { reference: string; id: string
           parseAs: 'arrayBuffer',
         }),
       );
-      const pdf = await getDocument({ data: new Uint8Array(content) }).promise;
+      // Scripting off: pdf.js runs a document's JavaScript only through a viewer's scripting manager,
+      // which is never attached here (pdf.js 6 has no eval option left to turn off), and no XFA forms.
+      const pdf = await getDocument({ data: new Uint8Array(content), enableXfa: false }).promise;
       for (let number = 1; number <= Math.min(pdf.numPages, MAX_PAGES) && live(); number++) {
         const page = await pdf.getPage(number);
         const viewport = page.getViewport({ scale: 1.2 });

@@ -6,7 +6,7 @@ import { type DocumentCipher } from '../crypto/document-cipher.js';
 import { type DocumentStore } from '../storage/document-store.js';
 import { ChunkCoalescer } from './chunk-coalescer.js';
 import { DigestMeter } from './digest-meter.js';
-import { judgeFileName } from './file-name.js';
+import { judgeFileName, nameForMediaType } from './file-name.js';
 import { MediaTypeSniffer } from './media-type-sniffer.js';
 import { type StagedUpload, StorageFailure } from './staged-upload.js';
 
@@ -50,10 +50,12 @@ export class EncryptingUploadStorage implements StorageEngine {
     pipeline(file.stream, new ChunkCoalescer(), sniffer, meter, encryption.stream, target).then(
       () => {
         const verdict = judgeFileName(file.originalname);
+        const mediaType = sniffer.mediaType ?? 'application/octet-stream';
         const staged: StagedUpload = {
           stagingId,
-          fileName: verdict.ok ? verdict.name : 'document',
-          mediaType: sniffer.mediaType ?? 'application/octet-stream',
+          // The stored name carries the extension of what the bytes are, never one they contradict.
+          fileName: nameForMediaType(verdict.ok ? verdict.name : 'document', mediaType),
+          mediaType,
           size: meter.size,
           sha256: meter.sha256,
           sealed: encryption.seal(),

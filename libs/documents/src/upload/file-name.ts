@@ -34,3 +34,35 @@ function truncateKeepingExtension(name: string): string {
   const extension = dot > 0 ? Array.from(name.slice(dot)).slice(0, 16) : [];
   return [...chars.slice(0, MAX_LENGTH - extension.length), ...extension].join('');
 }
+
+/** The extension each allowed type is stored under: the name follows what the bytes were judged to be. */
+const EXTENSION_OF: Readonly<Partial<Record<string, string>>> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/tiff': 'tif',
+  'image/heic': 'heic',
+  'image/heif': 'heif',
+};
+/** Spellings of the same type that a name may already carry (kept as they are). */
+const SAME_TYPE: Readonly<Partial<Record<string, readonly string[]>>> = {
+  jpg: ['jpg', 'jpeg', 'jpe'],
+  tif: ['tif', 'tiff'],
+  heic: ['heic', 'heif'],
+  heif: ['heif', 'heic'],
+};
+const EXTENSION = /\.([^.\s]{1,16})$/u;
+
+/**
+ * Gives a judged name the extension of the type its bytes were sniffed as, keeping the base name:
+ * `invoice.html` judged `application/pdf` is `invoice.pdf`; `scan` judged `image/png` is `scan.png`.
+ */
+export function nameForMediaType(name: string, mediaType: string): string {
+  const wanted = EXTENSION_OF[mediaType];
+  if (wanted === undefined) return name;
+  const match = EXTENSION.exec(name);
+  const current = match?.[1]?.toLowerCase();
+  if (current !== undefined && (SAME_TYPE[wanted] ?? [wanted]).includes(current)) return name;
+  const base = match && match.index > 0 ? name.slice(0, match.index) : name;
+  return truncateKeepingExtension(`${base}.${wanted}`);
+}
