@@ -113,7 +113,7 @@ export class IntakeService {
       ]);
       await this.preservation.opened(manager, created, now);
     });
-    const deadlines = await this.subjectDeadlines.forFamily(this.dataSource.manager, created);
+    const deadlines = await this.subjectDeadlines.forFamily(this.dataSource.manager, created, []);
     return RequestCreatedView.from(created, token, evaluateCaseChecklist(created, []), deadlines);
   }
 
@@ -125,7 +125,7 @@ export class IntakeService {
       this.cases.history(entity.id),
     ]);
     const sla = slaTimers(history, this.clock.now(), slaPolicyOf(this.config));
-    const deadlines = await this.subjectDeadlines.forFamily(this.dataSource.manager, entity);
+    const deadlines = await this.subjectDeadlines.forFamily(this.dataSource.manager, entity, documents);
     return RequestStatusView.from(entity, documents, history, evaluateCaseChecklist(entity, documents), sla, deadlines);
   }
 

@@ -715,7 +715,9 @@ export interface components {
             lapsesOn: string | null;
         };
         FamilyDeadlinesView: {
-            /** @description False until the account platform reported the account: the dates are unknown */
+            /** @description False until a reviewer accepted the proof of death (or incapacity) and your identity: until then no account dates are shown (known false, no events), whether or not the platform reported the account */
+            datesShown: boolean;
+            /** @description False until the account platform reported the account (and always while datesShown is false) */
             known: boolean;
             /** Format: date */
             asOf: string;

@@ -105,6 +105,10 @@ export const nl: Messages = {
     decisionHeading: 'Het besluit',
     history: 'Wat er tot nu toe is gebeurd',
     clock: 'De termijnen van het account',
+    clockRules:
+      'Een jaar na de laatste aanmelding worden de mail en bestanden van een account bevroren en na een termijn verwijderd; na twee jaar wordt het account gesloten. Uw verzoek houdt de gegevens vast zolang het loopt.',
+    clockAfterVerification:
+      'De eigen data van dit account tonen wij zodra een beoordelaar het bewijs van overlijden (of handelingsonbekwaamheid) en uw identiteit heeft aanvaard.',
     clockUnknown: 'Wij kennen de data van het account nog niet. Uw verzoek houdt de gegevens intussen vast.',
     uncertainty:
       'Recente activiteit kan tot {{days}} dagen nodig hebben om zichtbaar te worden, dus deze data kunnen evenveel verschuiven.',

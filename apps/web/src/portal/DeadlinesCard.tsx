@@ -11,7 +11,14 @@ export function DeadlinesCard({ deadlines }: { deadlines: FamilyDeadlinesView })
       <Title order={3} size="h4" mb="xs">
         {t('status.clock')}
       </Title>
-      {!deadlines.known ? (
+      {!deadlines.datesShown ? (
+        <>
+          <Text>{t('status.clockRules')}</Text>
+          <Text size="sm" mt="xs">
+            {t('status.clockAfterVerification')}
+          </Text>
+        </>
+      ) : !deadlines.known ? (
         <Text>{t('status.clockUnknown')}</Text>
       ) : (
         <>
