@@ -112,6 +112,7 @@ export const da: Messages = {
     uncertainty:
       'Nylig aktivitet kan tage op til {{days}} dage om at blive vist, så disse datoer kan flytte sig lige så meget.',
     holdSince: 'Din anmodning har bevaret kontoens data siden {{date}}.',
+    holdLapsesUnconfirmed: 'Bekræft din e-mailadresse inden for 7 dage, ellers ophører bevaringen den {{date}}.',
     holdLapses: 'Bevaringen ophører den {{date}}, medmindre du sender et dokument inden da.',
     heldByYou: 'stoppet af din anmodning',
     appealHeading: 'Klag over afgørelsen',

@@ -116,6 +116,8 @@ export const de: Messages = {
     uncertainty:
       'Neuere Aktivitäten können bis zu {{days}} Tage brauchen, bis sie sichtbar werden; diese Termine können sich daher um so viel verschieben.',
     holdSince: 'Ihr Antrag bewahrt die Daten des Kontos seit {{date}}.',
+    holdLapsesUnconfirmed:
+      'Bestätigen Sie Ihre E-Mail-Adresse innerhalb von 7 Tagen, sonst endet die Bewahrung am {{date}}.',
     holdLapses: 'Die Bewahrung endet am {{date}}, wenn Sie bis dahin kein Dokument senden.',
     heldByYou: 'durch Ihren Antrag angehalten',
     appealHeading: 'Widerspruch gegen die Entscheidung',

@@ -109,6 +109,7 @@ export const en = {
     clockUnknown: 'We do not know the account’s dates yet. Your request holds its data meanwhile.',
     uncertainty: 'Recent activity can take up to {{days}} days to show, so these dates may move by that much.',
     holdSince: 'Your request has held the account’s data since {{date}}.',
+    holdLapsesUnconfirmed: 'Confirm your e-mail address within 7 days, or the hold ends on {{date}}.',
     holdLapses: 'The hold ends on {{date}} unless you send a document before then.',
     heldByYou: 'stopped by your request',
     appealHeading: 'Appeal the decision',

@@ -112,6 +112,7 @@ export const nb: Messages = {
     uncertainty:
       'Nylig aktivitet kan bruke opptil {{days}} dager på å vises, så disse datoene kan flytte seg like mye.',
     holdSince: 'Forespørselen din har tatt vare på kontoens data siden {{date}}.',
+    holdLapsesUnconfirmed: 'Bekreft e-postadressen din innen 7 dager, ellers opphører bevaringen {{date}}.',
     holdLapses: 'Bevaringen opphører {{date}} hvis du ikke sender et dokument før da.',
     heldByYou: 'stoppet av forespørselen din',
     appealHeading: 'Klag på avgjørelsen',

@@ -113,6 +113,7 @@ export const nl: Messages = {
     uncertainty:
       'Recente activiteit kan tot {{days}} dagen nodig hebben om zichtbaar te worden, dus deze data kunnen evenveel verschuiven.',
     holdSince: 'Uw verzoek houdt de gegevens van het account vast sinds {{date}}.',
+    holdLapsesUnconfirmed: 'Bevestig uw e-mailadres binnen 7 dagen, anders eindigt het vasthouden op {{date}}.',
     holdLapses: 'Het vasthouden eindigt op {{date}}, tenzij u vóór die datum een document stuurt.',
     heldByYou: 'stilgezet door uw verzoek',
     appealHeading: 'Bezwaar maken tegen het besluit',

@@ -45,7 +45,8 @@ export function DeadlinesCard({ deadlines }: { deadlines: FamilyDeadlinesView })
       {hold && (
         <Text size="sm" mt="xs">
           {t('status.holdSince', { date: hold.since.slice(0, 10) })}{' '}
-          {hold.lapsesOn && t('status.holdLapses', { date: hold.lapsesOn })}
+          {hold.lapsesOn &&
+            t(hold.untilEmailConfirmed ? 'status.holdLapsesUnconfirmed' : 'status.holdLapses', { date: hold.lapsesOn })}
         </Text>
       )}
     </Paper>

@@ -67,15 +67,20 @@ export class SubjectDeadlines {
         state: event.state,
         heldByYourRequest: event.stoppedBy.includes('LEGAL_HOLD'),
       })),
-      hold: hold
-        ? {
-            since: hold.since,
-            lapsesOn:
-              entity.documentCount === 0 ? plusDays(calendarDateOf(hold.since), this.config.HOLD_LAPSE_DAYS) : null,
-          }
-        : null,
+      hold: hold ? this.yourHold(entity, hold.since) : null,
       uncertaintyDays: timeline?.uncertaintyDays ?? 0,
     };
+  }
+
+  /** When this request's hold lapses: unconfirmed, within UNCONFIRMED_HOLD_DAYS; without documents, HOLD_LAPSE_DAYS. */
+  private yourHold(entity: CaseEntity, since: string): FamilyDeadlinesView['hold'] {
+    const placed = calendarDateOf(since);
+    const unconfirmed = this.config.REQUIRE_EMAIL_VERIFICATION && entity.requesterEmailVerifiedAt === null;
+    const lapses = [
+      unconfirmed ? plusDays(placed, this.config.UNCONFIRMED_HOLD_DAYS) : null,
+      entity.documentCount === 0 ? plusDays(placed, this.config.HOLD_LAPSE_DAYS) : null,
+    ].filter((day): day is string => day !== null);
+    return { since, lapsesOn: lapses.sort()[0] ?? null, untilEmailConfirmed: unconfirmed };
   }
 
   async forStaff(manager: EntityManager, entity: CaseEntity): Promise<StaffDeadlinesView> {

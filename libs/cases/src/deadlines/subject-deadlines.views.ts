@@ -16,9 +16,14 @@ export class YourHoldView {
     type: String,
     format: 'date',
     nullable: true,
-    description: 'The hold lapses on this day unless you send a document first; null once you have',
+    description:
+      'The hold lapses on this day unless you confirm your e-mail address (see untilEmailConfirmed) or send a document first; null once neither is missing',
   })
   lapsesOn!: string | null;
+  @ApiProperty({
+    description: 'True while your e-mail address is not confirmed: the hold ends UNCONFIRMED_HOLD_DAYS after it began',
+  })
+  untilEmailConfirmed!: boolean;
 }
 
 /**
