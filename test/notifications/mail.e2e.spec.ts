@@ -52,6 +52,10 @@ describe('requester e-mail', () => {
     expect(mail?.to).toMatchObject({ text: 'jonas@example.org' });
     expect(mail?.text).toContain('Guten Tag Jonas Keller,');
     expect(mail?.text).toContain('zum Konto von Anna Keller erhalten');
+    // The hold of an unconfirmed request ends after UNCONFIRMED_HOLD_DAYS: the family is told so.
+    expect(mail?.text).toMatch(
+      /Bestätigen Sie Ihre Adresse innerhalb von 7 Tagen, sonst endet die Bewahrung der Daten des Kontos am \d+\. \S+ \d{4}\./,
+    );
     expect(mail?.headers.get('content-language')).toBe('de');
 
     await request(t.http)

@@ -120,9 +120,11 @@ describe('account activity', () => {
 describe('a preservation hold', () => {
   it('holds the account while the case is open, and goes with the withdrawal', async () => {
     const created = await submit({ requestType: 'PRESERVE_DATA' });
+    // Nobody has verified the family yet: the rules and its hold, none of the account's dates (domain.md §3).
     expect(created.body.deadlines).toMatchObject({
-      known: true,
-      next: { kind: 'MAIL_FILES_DELETION', date: '2026-12-31', daysLeft: 39, status: 'STOPPED', held: true },
+      datesShown: false,
+      known: false,
+      events: [],
       hold: { lapsesOn: '2026-12-22' },
     });
 
@@ -141,11 +143,10 @@ describe('a preservation hold', () => {
 
     const status = await created.status().expect(200);
     expect((status.body as { deadlines: unknown }).deadlines).toMatchObject({
-      known: true,
-      next: { kind: 'MAIL_FILES_DELETION', date: '2026-12-31', held: true },
-      events: expect.arrayContaining([
-        { kind: 'MAIL_FILES_DELETION', date: '2026-12-31', state: 'STOPPED', heldByYourRequest: true },
-      ]),
+      datesShown: false,
+      known: false,
+      events: [],
+      hold: { lapsesOn: '2026-12-22' },
     });
     expect(await caseDetail(created.reference)).toMatchObject({
       deadline: { status: 'STOPPED', kind: 'MAIL_FILES_DELETION', daysLeft: 39, held: true },
@@ -193,7 +194,8 @@ describe('a preservation hold', () => {
     expect(JSON.stringify(seen.body)).not.toContain(first.reference);
     expect((seen.body as { deadlines: unknown }).deadlines).toMatchObject({
       hold: null,
-      next: { kind: 'MAIL_FILES_DELETION', status: 'UPCOMING', held: false },
+      datesShown: false,
+      next: { status: 'UNKNOWN', held: false },
     });
     await first.withdraw().expect(200);
   });
@@ -283,16 +285,15 @@ describe('the daily sweep', () => {
     expect(await sweep.run()).toBeNull(); // once a day
 
     const lapsed = await created.status().expect(200);
-    expect((lapsed.body as { deadlines: unknown }).deadlines).toMatchObject({
-      hold: null,
-      next: { kind: 'MAIL_FILES_DELETION', status: 'UPCOMING', held: false },
+    expect((lapsed.body as { deadlines: unknown }).deadlines).toMatchObject({ hold: null, datesShown: false });
+    await login();
+    expect(await caseDetail(created.reference)).toMatchObject({
+      deadline: { kind: 'MAIL_FILES_DELETION', status: 'UPCOMING', held: false },
     });
     await created.upload('DEATH_CERTIFICATE', pdf('Sterbeurkunde')).expect(201);
     const again = await created.status().expect(200);
-    expect((again.body as { deadlines: unknown }).deadlines).toMatchObject({
-      hold: { lapsesOn: null },
-      next: { held: true },
-    });
+    expect((again.body as { deadlines: unknown }).deadlines).toMatchObject({ hold: { lapsesOn: null } });
+    expect(await caseDetail(created.reference)).toMatchObject({ deadline: { held: true } });
     const reasons = await t.dataSource.query<{ release_reason: string | null }[]>(
       'SELECT release_reason FROM holds WHERE case_reference = $1 ORDER BY placed_at',
       [created.reference],

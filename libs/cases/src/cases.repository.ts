@@ -270,6 +270,15 @@ export class CasesRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Of these cases, those whose requester has not confirmed their e-mail address. */
+  async unconfirmed(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      'SELECT id FROM cases WHERE id = ANY($1::uuid[]) AND requester_email_verified_at IS NULL ORDER BY id',
+      [ids],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Of these cases, those rejected before `decidedBefore` and still rejected (no appeal came). */
   async rejectedBefore(manager: EntityManager, ids: readonly string[], decidedBefore: Date): Promise<string[]> {
     const rows = await manager.query<{ id: string }[]>(

@@ -113,7 +113,7 @@ export class IntakeService {
       ]);
       await this.preservation.opened(manager, created, now);
     });
-    const deadlines = await this.subjectDeadlines.forFamily(this.dataSource.manager, created);
+    const deadlines = await this.subjectDeadlines.forFamily(this.dataSource.manager, created, []);
     return RequestCreatedView.from(created, token, evaluateCaseChecklist(created, []), deadlines);
   }
 
@@ -125,7 +125,7 @@ export class IntakeService {
       this.cases.history(entity.id),
     ]);
     const sla = slaTimers(history, this.clock.now(), slaPolicyOf(this.config));
-    const deadlines = await this.subjectDeadlines.forFamily(this.dataSource.manager, entity);
+    const deadlines = await this.subjectDeadlines.forFamily(this.dataSource.manager, entity, documents);
     return RequestStatusView.from(entity, documents, history, evaluateCaseChecklist(entity, documents), sla, deadlines);
   }
 
@@ -155,6 +155,7 @@ export class IntakeService {
         actor: FAMILY,
         changes: { requesterEmailVerifiedAt: now },
       });
+      if (!FINAL_HOLDLESS.has(confirmed.state)) await this.preservation.emailConfirmed(manager, confirmed, now);
       return { reference, state: confirmed.state, emailConfirmed: true };
     });
   }
@@ -182,6 +183,9 @@ export interface OnBehalf {
   channel: Channel;
   agentReference: string;
 }
+
+/** The states whose hold is gone for good: confirming the address later does not bring it back. */
+const FINAL_HOLDLESS: ReadonlySet<string> = new Set(['WITHDRAWN', 'EXPIRED', 'CLOSED', 'REJECTED']);
 
 const REQUESTER = { actorType: 'requester' as const, actorId: null };
 const FAMILY: TransitionActor = { id: 'requester', role: 'requester', audit: REQUESTER };

@@ -710,12 +710,16 @@ export interface components {
             since: string;
             /**
              * Format: date
-             * @description The hold lapses on this day unless you send a document first; null once you have
+             * @description The hold lapses on this day unless you confirm your e-mail address (see untilEmailConfirmed) or send a document first; null once neither is missing
              */
             lapsesOn: string | null;
+            /** @description True while your e-mail address is not confirmed: the hold ends UNCONFIRMED_HOLD_DAYS after it began */
+            untilEmailConfirmed: boolean;
         };
         FamilyDeadlinesView: {
-            /** @description False until the account platform reported the account: the dates are unknown */
+            /** @description False until a reviewer accepted the proof of death (or incapacity) and your identity: until then no account dates are shown (known false, no events), whether or not the platform reported the account */
+            datesShown: boolean;
+            /** @description False until the account platform reported the account (and always while datesShown is false) */
             known: boolean;
             /** Format: date */
             asOf: string;

@@ -104,10 +104,15 @@ export const da: Messages = {
     decisionHeading: 'Afgørelsen',
     history: 'Hvad der er sket indtil nu',
     clock: 'Kontoens frister',
+    clockRules:
+      'Et år efter seneste login fryses kontoens mail og filer, og de slettes efter en frist; efter to år lukkes kontoen. Din anmodning bevarer dataene, mens den behandles.',
+    clockAfterVerification:
+      'Vi viser kontoens egne datoer, når en sagsbehandler har godkendt dokumentationen for dødsfaldet (eller den manglende handleevne) og din identitet.',
     clockUnknown: 'Vi kender endnu ikke kontoens datoer. Din anmodning bevarer dens data imens.',
     uncertainty:
       'Nylig aktivitet kan tage op til {{days}} dage om at blive vist, så disse datoer kan flytte sig lige så meget.',
     holdSince: 'Din anmodning har bevaret kontoens data siden {{date}}.',
+    holdLapsesUnconfirmed: 'Bekræft din e-mailadresse inden for 7 dage, ellers ophører bevaringen den {{date}}.',
     holdLapses: 'Bevaringen ophører den {{date}}, medmindre du sender et dokument inden da.',
     heldByYou: 'stoppet af din anmodning',
     appealHeading: 'Klag over afgørelsen',

@@ -108,10 +108,16 @@ export const de: Messages = {
     decisionHeading: 'Die Entscheidung',
     history: 'Was bisher geschehen ist',
     clock: 'Die Fristen des Kontos',
+    clockRules:
+      'Ein Jahr nach der letzten Anmeldung werden Mails und Dateien eines Kontos eingefroren und nach einer Frist gelöscht; nach zwei Jahren wird das Konto geschlossen. Ihr Antrag bewahrt die Daten, solange er läuft.',
+    clockAfterVerification:
+      'Die eigenen Termine dieses Kontos zeigen wir, sobald eine Prüferin oder ein Prüfer den Nachweis des Todes (oder der Geschäftsunfähigkeit) und Ihre Identität anerkannt hat.',
     clockUnknown: 'Wir kennen die Termine des Kontos noch nicht. Bis dahin bewahrt Ihr Antrag seine Daten.',
     uncertainty:
       'Neuere Aktivitäten können bis zu {{days}} Tage brauchen, bis sie sichtbar werden; diese Termine können sich daher um so viel verschieben.',
     holdSince: 'Ihr Antrag bewahrt die Daten des Kontos seit {{date}}.',
+    holdLapsesUnconfirmed:
+      'Bestätigen Sie Ihre E-Mail-Adresse innerhalb von 7 Tagen, sonst endet die Bewahrung am {{date}}.',
     holdLapses: 'Die Bewahrung endet am {{date}}, wenn Sie bis dahin kein Dokument senden.',
     heldByYou: 'durch Ihren Antrag angehalten',
     appealHeading: 'Widerspruch gegen die Entscheidung',

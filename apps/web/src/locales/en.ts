@@ -102,9 +102,14 @@ export const en = {
     decisionHeading: 'The decision',
     history: 'What has happened so far',
     clock: 'The account’s clock',
+    clockRules:
+      'One year after the last sign-in an account’s mail and files are frozen, and deleted a grace period later; after two years the account is closed. Your request holds the data while it runs.',
+    clockAfterVerification:
+      'We show this account’s own dates once a reviewer has accepted the proof of death (or incapacity) and your identity.',
     clockUnknown: 'We do not know the account’s dates yet. Your request holds its data meanwhile.',
     uncertainty: 'Recent activity can take up to {{days}} days to show, so these dates may move by that much.',
     holdSince: 'Your request has held the account’s data since {{date}}.',
+    holdLapsesUnconfirmed: 'Confirm your e-mail address within 7 days, or the hold ends on {{date}}.',
     holdLapses: 'The hold ends on {{date}} unless you send a document before then.',
     heldByYou: 'stopped by your request',
     appealHeading: 'Appeal the decision',

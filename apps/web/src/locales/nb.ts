@@ -104,10 +104,15 @@ export const nb: Messages = {
     decisionHeading: 'Avgjørelsen',
     history: 'Hva som har skjedd så langt',
     clock: 'Kontoens frister',
+    clockRules:
+      'Ett år etter siste innlogging fryses kontoens e-post og filer, og de slettes etter en frist; etter to år lukkes kontoen. Forespørselen din tar vare på dataene mens den behandles.',
+    clockAfterVerification:
+      'Vi viser kontoens egne datoer når en saksbehandler har godkjent dokumentasjonen på dødsfallet (eller den manglende rettslige handleevnen) og identiteten din.',
     clockUnknown: 'Vi kjenner ikke kontoens datoer ennå. Forespørselen din tar vare på dataene i mellomtiden.',
     uncertainty:
       'Nylig aktivitet kan bruke opptil {{days}} dager på å vises, så disse datoene kan flytte seg like mye.',
     holdSince: 'Forespørselen din har tatt vare på kontoens data siden {{date}}.',
+    holdLapsesUnconfirmed: 'Bekreft e-postadressen din innen 7 dager, ellers opphører bevaringen {{date}}.',
     holdLapses: 'Bevaringen opphører {{date}} hvis du ikke sender et dokument før da.',
     heldByYou: 'stoppet av forespørselen din',
     appealHeading: 'Klag på avgjørelsen',

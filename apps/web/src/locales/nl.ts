@@ -105,10 +105,15 @@ export const nl: Messages = {
     decisionHeading: 'Het besluit',
     history: 'Wat er tot nu toe is gebeurd',
     clock: 'De termijnen van het account',
+    clockRules:
+      'Een jaar na de laatste aanmelding worden de mail en bestanden van een account bevroren en na een termijn verwijderd; na twee jaar wordt het account gesloten. Uw verzoek houdt de gegevens vast zolang het loopt.',
+    clockAfterVerification:
+      'De eigen data van dit account tonen wij zodra een beoordelaar het bewijs van overlijden (of handelingsonbekwaamheid) en uw identiteit heeft aanvaard.',
     clockUnknown: 'Wij kennen de data van het account nog niet. Uw verzoek houdt de gegevens intussen vast.',
     uncertainty:
       'Recente activiteit kan tot {{days}} dagen nodig hebben om zichtbaar te worden, dus deze data kunnen evenveel verschuiven.',
     holdSince: 'Uw verzoek houdt de gegevens van het account vast sinds {{date}}.',
+    holdLapsesUnconfirmed: 'Bevestig uw e-mailadres binnen 7 dagen, anders eindigt het vasthouden op {{date}}.',
     holdLapses: 'Het vasthouden eindigt op {{date}}, tenzij u vóór die datum een document stuurt.',
     heldByYou: 'stilgezet door uw verzoek',
     appealHeading: 'Bezwaar maken tegen het besluit',

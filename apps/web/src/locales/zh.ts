@@ -101,9 +101,13 @@ export const zh: Messages = {
     decisionHeading: '决定',
     history: '目前为止的进展',
     clock: '账户期限',
+    clockRules:
+      '账户最后一次登录满一年后，其邮件和文件将被冻结，并在宽限期后删除；满两年后账户将被关闭。您的申请在处理期间会保留这些数据。',
+    clockAfterVerification: '审核人员认可死亡（或无行为能力）证明及您的身份后，我们才会显示该账户本身的日期。',
     clockUnknown: '我们尚不清楚该账户的各项日期。在此期间，您的申请会保留其数据。',
     uncertainty: '最近的活动最多可能需要 {{days}} 天才会显示，因此这些日期可能会相应变动。',
     holdSince: '自 {{date}} 起，您的申请一直在保留该账户的数据。',
+    holdLapsesUnconfirmed: '请在 7 天内确认您的电子邮件地址，否则保留将于 {{date}} 结束。',
     holdLapses: '如果您在 {{date}} 之前未提交任何材料，保留将于当日结束。',
     heldByYou: '已因您的申请暂停',
     appealHeading: '对决定提出申诉',

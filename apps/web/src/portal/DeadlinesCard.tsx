@@ -11,7 +11,14 @@ export function DeadlinesCard({ deadlines }: { deadlines: FamilyDeadlinesView })
       <Title order={3} size="h4" mb="xs">
         {t('status.clock')}
       </Title>
-      {!deadlines.known ? (
+      {!deadlines.datesShown ? (
+        <>
+          <Text>{t('status.clockRules')}</Text>
+          <Text size="sm" mt="xs">
+            {t('status.clockAfterVerification')}
+          </Text>
+        </>
+      ) : !deadlines.known ? (
         <Text>{t('status.clockUnknown')}</Text>
       ) : (
         <>
@@ -38,7 +45,8 @@ export function DeadlinesCard({ deadlines }: { deadlines: FamilyDeadlinesView })
       {hold && (
         <Text size="sm" mt="xs">
           {t('status.holdSince', { date: hold.since.slice(0, 10) })}{' '}
-          {hold.lapsesOn && t('status.holdLapses', { date: hold.lapsesOn })}
+          {hold.lapsesOn &&
+            t(hold.untilEmailConfirmed ? 'status.holdLapsesUnconfirmed' : 'status.holdLapses', { date: hold.lapsesOn })}
         </Text>
       )}
     </Paper>

@@ -45,6 +45,11 @@ export class CasePreservation {
     }
   }
 
+  /** The requester confirmed their address: a hold that lapsed unconfirmed comes back. */
+  async emailConfirmed(manager: EntityManager, subject: PreservedCase, now: Date): Promise<void> {
+    return this.documentsArrived(manager, subject, now);
+  }
+
   async stateChanged(
     manager: EntityManager,
     caseId: string,

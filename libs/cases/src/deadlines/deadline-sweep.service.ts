@@ -73,7 +73,10 @@ export class DeadlineSweep implements OnModuleInit {
       stepsMs[name] = Date.now() - stepStarted;
       return result;
     };
-    const holdsLapsed = await step('lapse', () => this.lapseHolds(now));
+    const holdsLapsed = await step(
+      'lapse',
+      async () => (await this.lapseHolds(now)) + (await this.lapseUnconfirmed(now)),
+    );
     const holdsReleasedAfterRejection = await step('finalRejections', () => this.releaseFinallyRejected(now));
     const accountsRecomputed = await step('recompute', () => this.deadlines.refreshDue(previousStart));
     const { escalated, cleared } = await step('escalate', () => this.escalate(now));
@@ -95,6 +98,17 @@ export class DeadlineSweep implements OnModuleInit {
   private lapseHolds(now: Date): Promise<number> {
     const placedBy = new Date(now.getTime() - this.config.HOLD_LAPSE_DAYS * DAY);
     return this.releaseHolds(now, 'LAPSED', placedBy, (manager, held) => this.cases.withoutDocuments(manager, held));
+  }
+
+  /**
+   * A request whose address nobody confirmed within UNCONFIRMED_HOLD_DAYS of its hold is not a
+   * family's request yet (domain.md §3): its hold lapses; confirming later places it again.
+   */
+  private async lapseUnconfirmed(now: Date): Promise<number> {
+    // With REQUIRE_EMAIL_VERIFICATION off, nobody is asked to confirm: the rule does not apply.
+    if (!this.config.REQUIRE_EMAIL_VERIFICATION) return 0;
+    const placedBy = new Date(now.getTime() - this.config.UNCONFIRMED_HOLD_DAYS * DAY);
+    return this.releaseHolds(now, 'LAPSED', placedBy, (manager, held) => this.cases.unconfirmed(manager, held));
   }
 
   /** A rejection nobody appealed within the appeal window is final: its hold goes. */

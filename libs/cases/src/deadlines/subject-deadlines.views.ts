@@ -16,9 +16,14 @@ export class YourHoldView {
     type: String,
     format: 'date',
     nullable: true,
-    description: 'The hold lapses on this day unless you send a document first; null once you have',
+    description:
+      'The hold lapses on this day unless you confirm your e-mail address (see untilEmailConfirmed) or send a document first; null once neither is missing',
   })
   lapsesOn!: string | null;
+  @ApiProperty({
+    description: 'True while your e-mail address is not confirmed: the hold ends UNCONFIRMED_HOLD_DAYS after it began',
+  })
+  untilEmailConfirmed!: boolean;
 }
 
 /**
@@ -26,7 +31,14 @@ export class YourHoldView {
  * holds them". Only this request's hold counts: a family must not learn that another case exists.
  */
 export class FamilyDeadlinesView {
-  @ApiProperty({ description: 'False until the account platform reported the account: the dates are unknown' })
+  @ApiProperty({
+    description:
+      'False until a reviewer accepted the proof of death (or incapacity) and your identity: until then no account dates are shown (known false, no events), whether or not the platform reported the account',
+  })
+  datesShown!: boolean;
+  @ApiProperty({
+    description: 'False until the account platform reported the account (and always while datesShown is false)',
+  })
   known!: boolean;
   @ApiProperty({ format: 'date' }) asOf!: string;
   @ApiProperty({ type: DeadlineSummaryView, description: 'What is lost next; `held`: your request stops it' })

@@ -196,6 +196,12 @@ export class AppConfig {
   @Min(1)
   HOLD_LAPSE_DAYS = 30;
 
+  /** The hold of a request whose e-mail address is not confirmed ends after this many days (domain.md §3). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  UNCONFIRMED_HOLD_DAYS = 7;
+
   /** Open cases whose subject loses data within this many days are escalated by the daily sweep. */
   @Type(() => Number)
   @IsInt()

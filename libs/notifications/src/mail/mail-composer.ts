@@ -42,6 +42,9 @@ export interface MailFacts {
   /** DECISION */
   outcome?: 'APPROVED' | 'REJECTED';
   reason?: string;
+  /** ACKNOWLEDGEMENT of a request that holds the data: the day its hold ends unless the address is confirmed */
+  holdEndsOn?: string;
+  holdDays?: number;
   /** DEADLINE */
   deadline?: string;
   daysLeft?: number;
@@ -75,6 +78,16 @@ export function composeMail(
           `${t('acknowledgement.confirm')}\n${facts.confirmLink ?? ''}`,
           // The code alone on its line: mail encodings wrap long lines, and people copy it.
           `${t('acknowledgement.code')}\n${facts.confirmCode ?? ''}`,
+          ...(facts.holdEndsOn
+            ? [
+                t('acknowledgement.holdEnds', {
+                  days: facts.holdDays,
+                  date: new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+                    new Date(`${facts.holdEndsOn}T00:00:00Z`),
+                  ),
+                }),
+              ]
+            : []),
         ),
       };
     case 'DEFICIENCY':

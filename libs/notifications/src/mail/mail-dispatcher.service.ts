@@ -131,6 +131,16 @@ export class MailDispatcher extends OutboxWorker<MailFigures> {
       deadline: typeof mail.payload.date === 'string' ? mail.payload.date : undefined,
       daysLeft: typeof mail.payload.daysLeft === 'number' ? mail.payload.daysLeft : undefined,
       fileName: mail.documentFileName,
+      ...this.holdEnd(mail),
     };
+  }
+
+  /** A request that holds the data keeps its hold UNCONFIRMED_HOLD_DAYS unless the address is confirmed. */
+  private holdEnd(mail: ClaimedMail): { holdEndsOn?: string; holdDays?: number } {
+    const holds = mail.payload.requestType === 'RELEASE_DATA' || mail.payload.requestType === 'PRESERVE_DATA';
+    if (mail.kind !== 'ACKNOWLEDGEMENT' || !holds || !this.config.REQUIRE_EMAIL_VERIFICATION) return {};
+    const days = this.config.UNCONFIRMED_HOLD_DAYS;
+    const placed = new Date(`${mail.created_at.toISOString().slice(0, 10)}T00:00:00Z`);
+    return { holdEndsOn: new Date(placed.getTime() + days * 86_400_000).toISOString().slice(0, 10), holdDays: days };
   }
 }

@@ -35,7 +35,13 @@ export class MailMessagesRepository {
          WHEN e.type = 'case.created' THEN 'ACKNOWLEDGEMENT'
          WHEN e.type = 'case.state_changed' AND e.payload->>'to' = 'NEEDS_INFO' THEN 'DEFICIENCY'
          WHEN e.type = 'case.decided' THEN 'DECISION'
-         WHEN e.type = 'deadline.escalated' THEN 'DEADLINE'
+         -- The deadline mail states the account's date: only once the family may see the dates
+         -- (domain.md §3 "Who may see the dates": accepted proof of death or incapacity and identity).
+         WHEN e.type = 'deadline.escalated'
+           AND EXISTS (SELECT 1 FROM documents d WHERE d.case_id = e.case_id AND d.verification = 'ACCEPTED'
+             AND d.type IN ('DEATH_CERTIFICATE', 'SOCIAL_ID_DEREGISTRATION', 'OFFICIAL_DEATH_PROOF', 'COURT_ORDER'))
+           AND EXISTS (SELECT 1 FROM documents d WHERE d.case_id = e.case_id AND d.verification = 'ACCEPTED'
+             AND d.type = 'REQUESTER_ID') THEN 'DEADLINE'
          WHEN e.type = 'document.quarantined' THEN 'QUARANTINE' END AS kind) k
        WHERE e.id = ANY($1::uuid[]) AND k.kind IS NOT NULL AND e.case_id IS NOT NULL
        ON CONFLICT (event_id, kind) DO NOTHING

@@ -7,6 +7,7 @@ export const da: Messages = {
     subject: 'Din anmodning {{reference}}: bekræft venligst din e-mailadresse',
     received: 'vi har modtaget din anmodning {{reference}} om kontoen tilhørende {{subject}}.',
     confirm: 'Bekræft venligst, at denne e-mailadresse er din, så vi kan begynde behandlingen:',
+    holdEnds: 'Bekræft din adresse inden for {{days}} dage, ellers ophører bevaringen af kontoens data den {{date}}.',
     code: 'Eller indtast denne bekræftelseskode på siden for din anmodning:',
   },
   deficiency: {

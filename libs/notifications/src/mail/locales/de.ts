@@ -7,6 +7,8 @@ export const de: Messages = {
     subject: 'Ihr Antrag {{reference}}: Bitte bestätigen Sie Ihre E-Mail-Adresse',
     received: 'wir haben Ihren Antrag {{reference}} zum Konto von {{subject}} erhalten.',
     confirm: 'Bitte bestätigen Sie, dass diese E-Mail-Adresse Ihnen gehört, damit wir mit der Prüfung beginnen können:',
+    holdEnds:
+      'Bestätigen Sie Ihre Adresse innerhalb von {{days}} Tagen, sonst endet die Bewahrung der Daten des Kontos am {{date}}.',
     code: 'Oder geben Sie diesen Bestätigungscode auf der Seite Ihres Antrags ein:',
   },
   deficiency: {

@@ -6,6 +6,8 @@ export const en = {
     subject: 'Your request {{reference}}: please confirm your e-mail address',
     received: 'we have received your request {{reference}} about the account of {{subject}}.',
     confirm: 'Please confirm that this e-mail address is yours, so that we can begin the review:',
+    holdEnds:
+      "Confirm your address within {{days}} days, or the hold that protects the account's data ends on {{date}}.",
     code: 'Or enter this confirmation code on the page of your request:',
   },
   deficiency: {

@@ -7,6 +7,7 @@ export const nb: Messages = {
     subject: 'Forespørselen din {{reference}}: bekreft e-postadressen din',
     received: 'vi har mottatt forespørselen din {{reference}} om kontoen til {{subject}}.',
     confirm: 'Bekreft at denne e-postadressen er din, slik at vi kan begynne behandlingen:',
+    holdEnds: 'Bekreft adressen din innen {{days}} dager, ellers opphører bevaringen av kontoens data {{date}}.',
     code: 'Eller skriv inn denne bekreftelseskoden på siden for forespørselen din:',
   },
   deficiency: {

@@ -7,6 +7,8 @@ export const nl: Messages = {
     subject: 'Uw verzoek {{reference}}: bevestig uw e-mailadres',
     received: 'wij hebben uw verzoek {{reference}} over het account van {{subject}} ontvangen.',
     confirm: 'Bevestig dat dit e-mailadres van u is, zodat wij met de beoordeling kunnen beginnen:',
+    holdEnds:
+      'Bevestig uw adres binnen {{days}} dagen, anders eindigt het vasthouden van de gegevens van het account op {{date}}.',
     code: 'Of vul deze bevestigingscode in op de pagina van uw verzoek:',
   },
   deficiency: {

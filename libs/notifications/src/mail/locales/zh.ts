@@ -7,6 +7,7 @@ export const zh: Messages = {
     subject: '您的申请 {{reference}}：请确认您的电子邮件地址',
     received: '我们已收到您关于 {{subject}} 账户的申请 {{reference}}。',
     confirm: '请确认此电子邮件地址属于您本人，以便我们开始审核：',
+    holdEnds: '请在 {{days}} 天内确认您的邮箱地址，否则对该账户数据的保留将于 {{date}} 结束。',
     code: '您也可以在申请页面输入以下确认码：',
   },
   deficiency: {
