@@ -552,7 +552,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MULTIPART_INVALID" | "FILE_MISSING" | "FILE_EMPTY" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CASE_NOT_OPEN" | "FILE_TOO_LARGE" | "BODY_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "UNSUPPORTED_MEDIA_TYPE" | "DOCUMENT_LIMIT_REACHED" | "STALE_VERSION" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "NOT_ALLOWED_IN_STATE" | "DOCUMENT_NOT_SCANNED" | "DOCUMENT_QUARANTINED" | "ROLE_NOT_ALLOWED" | "CHECKLIST_NOT_SATISFIED" | "SECOND_APPROVAL_BY_SAME_PERSON" | "SECOND_APPROVAL_NEEDS_LEGAL" | "REASON_REQUIRED" | "UNKNOWN_REASON_CODE" | "APPEAL_WINDOW_CLOSED" | "APPEAL_NEEDS_ANOTHER_REVIEWER" | "CLOSURE_WHILE_DATA_REQUESTED" | "NOT_YET_EXPIRED" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MULTIPART_INVALID" | "FILE_MISSING" | "FILE_EMPTY" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CASE_NOT_OPEN" | "FILE_TOO_LARGE" | "BODY_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "UNSUPPORTED_MEDIA_TYPE" | "DOCUMENT_LIMIT_REACHED" | "STALE_VERSION" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "NOT_ALLOWED_IN_STATE" | "DOCUMENT_NOT_SCANNED" | "DOCUMENT_QUARANTINED" | "ROLE_NOT_ALLOWED" | "CHECKLIST_NOT_SATISFIED" | "SECOND_APPROVAL_BY_SAME_PERSON" | "SECOND_APPROVAL_NEEDS_LEGAL" | "REASON_REQUIRED" | "UNKNOWN_REASON_CODE" | "APPEAL_WINDOW_CLOSED" | "APPEAL_NEEDS_ANOTHER_REVIEWER" | "CLOSURE_WHILE_DATA_REQUESTED" | "NOT_YET_EXPIRED" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "SERVICE_BUSY" | "INTERNAL";
             /** @description On 5xx only: quote it to support */
             correlationId?: string;
             errors?: components["schemas"]["FieldErrorSchema"][];
@@ -1661,6 +1661,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /** @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     RequestsController_status: {
@@ -1724,6 +1735,21 @@ export interface operations {
              */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1851,6 +1877,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     RequestsController_appeal: {
@@ -1963,6 +2004,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     RequestsController_confirmEmail: {
@@ -2048,6 +2104,17 @@ export interface operations {
             /** @description Unexpected failure; carries a correlation id */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2153,6 +2220,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     UsersController_list: {
@@ -2211,6 +2293,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     ChecklistsController_describe: {
@@ -2257,6 +2354,17 @@ export interface operations {
             /** @description Unexpected failure; carries a correlation id */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2331,6 +2439,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /** @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     AuthController_logout: {
@@ -2387,6 +2506,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     AuthController_me: {
@@ -2435,6 +2569,21 @@ export interface operations {
              */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2513,6 +2662,21 @@ export interface operations {
              */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2614,6 +2778,21 @@ export interface operations {
              */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2741,6 +2920,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     CasesController_detail: {
@@ -2804,6 +2998,21 @@ export interface operations {
              */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2920,6 +3129,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     CasesController_addNote: {
@@ -3005,6 +3229,21 @@ export interface operations {
              */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3111,6 +3350,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     CasesController_audit: {
@@ -3174,6 +3428,21 @@ export interface operations {
              */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3267,6 +3536,21 @@ export interface operations {
              */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3383,6 +3667,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     AccountsController_report: {
@@ -3460,6 +3759,21 @@ export interface operations {
              */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3548,6 +3862,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     HoldsController_list: {
@@ -3621,6 +3950,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     ApiKeysController_list: {
@@ -3673,6 +4017,21 @@ export interface operations {
              */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3759,6 +4118,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     ApiKeysController_revoke: {
@@ -3837,6 +4211,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     WebhooksController_list: {
@@ -3889,6 +4278,21 @@ export interface operations {
              */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3996,6 +4400,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     WebhooksController_remove: {
@@ -4066,6 +4485,21 @@ export interface operations {
              */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4147,6 +4581,21 @@ export interface operations {
              */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4252,6 +4701,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             *
+             *     Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
         };
     };
     HealthController_check: {
@@ -4348,12 +4812,14 @@ export interface operations {
                 };
             };
             /**
-             * @description Problem
+             * @description Busy (`SERVICE_BUSY`: no database connection came free in time) or unavailable; nothing was done, try again after `Retry-After` seconds
              *
              *     The Health Check is not successful
              */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (sent with `SERVICE_BUSY`) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
