@@ -25,7 +25,12 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   case_deadlines: { owner: CASE_DEADLINES, readers: [CASES, CASE_QUEUE] },
   case_notes: { owner: 'libs/cases/src/notes/case-notes.repository.ts' },
   deadline_sweeps: { owner: 'libs/cases/src/deadlines/deadline-sweeps.repository.ts' },
-  documents: { owner: 'libs/documents/src/documents.repository.ts' },
+  // Temporary reader (issue #14 merge): the deadline mail's "may the family see the dates" check. To move
+  // behind a port of the documents' owner.
+  documents: {
+    owner: 'libs/documents/src/documents.repository.ts',
+    readers: ['libs/notifications/src/mail/mail-messages.repository.ts'],
+  },
   account_activity: { owner: TIMELINE },
   holds: { owner: TIMELINE },
   audit_entries: { owner: 'libs/audit/src/audit.service.ts' },
@@ -34,7 +39,11 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   mail_messages: { owner: MAIL_MESSAGES },
   webhook_subscriptions: { owner: WEBHOOKS },
   webhook_deliveries: { owner: WEBHOOKS },
-  users: { owner: 'libs/identity/src/users/users.repository.ts', readers: [SESSIONS] },
+  // Temporary reader (issue #14 merge): assign's "does this user exist" check. To move behind UsersService.
+  users: {
+    owner: 'libs/identity/src/users/users.repository.ts',
+    readers: [SESSIONS, 'libs/cases/src/review/reviewer-actions.service.ts'],
+  },
   sessions: { owner: SESSIONS },
   api_keys: { owner: 'libs/identity/src/api-keys/api-keys.repository.ts' },
 };
